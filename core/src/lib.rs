@@ -1,0 +1,65 @@
+//! The Jiaozuo IP plan (《焦作市推动知识产权高质量发展实施方案（2022-2025）》) as data,
+//! a unit's annual report, its validation and the merge into the city summary.
+//!
+//! This crate does no I/O: readers (`xlsx-tool`) turn workbooks into a [`RawReport`],
+//! [`validate`] turns that into a [`Report`] plus [`Diagnostic`]s, and [`merge`] turns
+//! many reports into a [`Merge`] that writers render.
+//!
+//! ```
+//! let plan = jz_core::Plan::builtin();
+//! assert_eq!(plan.measures().count(), 43);
+//! assert_eq!(plan.resolve_unit("焦作市人民检察院"), Some("检察院"));
+//! ```
+
+pub mod cell;
+pub mod date;
+pub mod diagnostic;
+pub mod error;
+pub mod merge;
+pub mod plan;
+pub mod report;
+pub mod text;
+pub mod validate;
+pub mod value;
+
+pub use cell::{CellRef, CellValue, RawCell};
+pub use date::Date;
+pub use diagnostic::{Anchor, Code, Diagnostic, Field, Severity};
+pub use error::PlanError;
+pub use merge::{Merge, Submission, merge};
+pub use plan::{Aggregation, Indicator, IndicatorKind, Measure, Plan, Task};
+pub use report::{IndicatorEntry, MeasureEntry, RawIndicatorRow, RawMeasureRow, RawReport, Report, Status};
+pub use validate::validate;
+
+/// Sheet names of the unit workbook (contract §4).
+pub mod sheets {
+    /// The measures sheet.
+    pub const TASKS: &str = "任务填报";
+    /// The indicators sheet.
+    pub const INDICATORS: &str = "指标填报";
+    /// The instructions sheet.
+    pub const HELP: &str = "填报说明";
+    /// The hidden key/value sheet.
+    pub const META: &str = "_meta";
+}
+
+/// Column labels of the `任务填报` header row, in template order.
+pub const TASK_COLUMNS: [&str; 9] =
+    ["序号", "任务内容", "落实举措", "责任单位", "完成状态", "进展情况", "存在问题", "下一步计划", "佐证材料"];
+
+/// Column labels of the `指标填报` header row, in template order.
+pub const INDICATOR_COLUMNS: [&str; 6] = ["指标编号", "指标名称", "计量单位", "目标值", "本年度完成值", "说明"];
+
+/// Labels of the contact block above the `任务填报` header (label cell, value to its right).
+pub const HEADER_LABELS: [&str; 5] = ["填报单位", "报告年度", "联系人", "联系电话", "填报日期"];
+
+/// `_meta` value of `format` in a unit workbook.
+pub const REPORT_FORMAT: &str = "jz-ip-report";
+/// `_meta` value of `format` in a city summary workbook.
+pub const SUMMARY_FORMAT: &str = "jz-ip-summary";
+/// `_meta` value of `format_version`.
+pub const FORMAT_VERSION: &str = "1";
+/// Longest 进展情况 a unit may write, in characters.
+pub const MAX_PROGRESS_CHARS: usize = 2000;
+/// Longest text any cell may hold (Excel's own limit).
+pub const MAX_CELL_CHARS: usize = 32767;

@@ -1,0 +1,53 @@
+//! Small text helpers shared by the reader, the validator and the name resolver.
+
+/// Folds full-width ASCII variants (`１２３`, `，`, `．`, the ideographic space) to ASCII.
+///
+/// ```
+/// assert_eq!(jz_core::text::fold_width("１２，３４５．５"), "12,345.5");
+/// ```
+pub fn fold_width(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{3000}' => ' ',
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+/// Removes every kind of whitespace (also U+3000 and no-break space).
+pub fn strip_spaces(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '\u{FEFF}').collect()
+}
+
+/// Normalises a header label for matching: whitespace, `*`, colons and a trailing
+/// parenthesised hint (`完成状态（下拉选择）`) are ignored.
+///
+/// ```
+/// assert_eq!(jz_core::text::label_key(" 完成状态\n（下拉选择）"), "完成状态");
+/// assert_eq!(jz_core::text::label_key("*联系人："), "联系人");
+/// ```
+pub fn label_key(s: &str) -> String {
+    let s = strip_spaces(&fold_width(s));
+    let mut s: String = s.chars().filter(|c| !matches!(c, '*' | ':' | '：')).collect();
+    for (open, close) in [('(', ')'), ('（', '）'), ('[', ']'), ('【', '】')] {
+        if s.ends_with(close)
+            && let Some(i) = s.rfind(open)
+            && i > 0
+        {
+            s.truncate(i);
+        }
+    }
+    s
+}
+
+/// Compares two texts ignoring whitespace and full-width/half-width differences; used to
+/// tell whether a unit changed a measure's wording.
+pub fn same_text(a: &str, b: &str) -> bool {
+    strip_spaces(&fold_width(a)) == strip_spaces(&fold_width(b))
+}
+
+/// Number of characters (not bytes) in `s`.
+pub fn char_len(s: &str) -> usize {
+    s.chars().count()
+}

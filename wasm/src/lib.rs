@@ -1,0 +1,1 @@
+//! Browser bindings: placeholder until the browser issue (wasm-bindgen over xlsx-tool).
