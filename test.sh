@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Every test: formatting, lints, unit and integration tests of all crates, and the
+# end-to-end tests on committed fixtures made by other programs. Installs what it needs.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+echo "==> toolchain components"
+rustup component add rustfmt clippy >/dev/null 2>&1 || true
+
+echo "==> cargo fmt --check"
+cargo fmt --all -- --check
+
+echo "==> cargo clippy (warnings are errors)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+echo "==> cargo test"
+cargo test --workspace --locked
+
+echo "==> the README walk-through (run.sh) on sample data"
+./run.sh >/tmp/jz-run.log 2>&1 || { cat /tmp/jz-run.log; exit 1; }
+test -s "out/demo/2025年度汇总表.xlsx"
+echo "run.sh: ok"

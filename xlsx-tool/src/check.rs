@@ -1,0 +1,92 @@
+//! One file in, everything known about it out: read, then validate against the plan.
+
+use jz_core::{Diagnostic, Plan, Report, Submission, plan::sha256_hex};
+use serde::Serialize;
+
+use crate::limits::Limits;
+use crate::read::{Format, Kind, read_report};
+
+/// A file read and validated.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// The path or name as given.
+    pub path: String,
+    /// SHA-256 of the bytes.
+    pub sha256: String,
+    /// The detected format, if any.
+    pub format: Option<Format>,
+    /// Unit report, city summary, or unreadable.
+    pub kind: Kind,
+    /// What the report says (empty when unreadable).
+    pub report: Report,
+    /// Every finding, errors first.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The per-file JSON of `validate` (contract §6).
+#[derive(Debug, Clone, Serialize)]
+pub struct FileResult<'a> {
+    /// Path as given.
+    pub path: &'a str,
+    /// Canonical unit, or null.
+    pub unit: Option<&'a str>,
+    /// Year, or null.
+    pub year: Option<u16>,
+    /// No errors.
+    pub ok: bool,
+    /// Every finding.
+    pub diagnostics: &'a [Diagnostic],
+}
+
+impl Checked {
+    /// True when no finding is an error.
+    pub fn ok(&self) -> bool {
+        !self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// The contract's JSON view.
+    pub fn result(&self) -> FileResult<'_> {
+        FileResult {
+            path: &self.path,
+            unit: self.report.unit.as_deref(),
+            year: self.report.year,
+            ok: self.ok(),
+            diagnostics: &self.diagnostics,
+        }
+    }
+
+    /// Hands the file to the merge.
+    pub fn into_submission(self) -> Submission {
+        Submission { path: self.path, sha256: self.sha256, report: self.report, diagnostics: self.diagnostics }
+    }
+}
+
+/// Reads and validates one file.
+///
+/// ```
+/// let plan = jz_core::Plan::builtin();
+/// let checked = xlsx_tool::check(&plan, b"not a workbook", "x.xlsx", &Default::default());
+/// assert!(!checked.ok());
+/// assert_eq!(checked.diagnostics[0].code, jz_core::Code::NotAWorkbook);
+/// ```
+pub fn check(plan: &Plan, bytes: &[u8], path: &str, limits: &Limits) -> Checked {
+    let read = read_report(bytes, crate::file_name(path), limits);
+    let mut diagnostics = read.diagnostics;
+    let report = match &read.raw {
+        Some(raw) => {
+            let (report, found) = jz_core::validate(plan, raw);
+            diagnostics.extend(found);
+            report
+        }
+        None => Report::default(),
+    };
+    jz_core::diagnostic::sort(&mut diagnostics);
+    Checked {
+        path: path.to_string(),
+        sha256: sha256_hex(bytes),
+        format: read.format,
+        kind: read.kind,
+        report,
+        diagnostics,
+    }
+}

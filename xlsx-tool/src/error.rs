@@ -1,0 +1,33 @@
+//! The one error type of this crate: the call itself could not proceed.
+//!
+//! Problems *in* a unit's file are not errors: they are [`jz_core::Diagnostic`]s returned
+//! as data. An [`Error`] means e.g. the plan is bad or a workbook could not be written.
+
+use thiserror::Error;
+
+/// Why an operation failed. Messages are plain Chinese for the people who see them.
+#[derive(Debug, Error)]
+pub enum Error {
+    /// The plan file is unusable.
+    #[error(transparent)]
+    Plan(#[from] jz_core::PlanError),
+    /// The unit name is not one of the plan's units.
+    #[error("“{0}”不是计划中的责任单位。请使用计划中的单位名称，例如“市场监管局”或“孟州市”。")]
+    UnknownUnit(String),
+    /// The year is outside the plan's years.
+    #[error("{year} 不是本计划的报告年度，请填写 {first}–{last} 之间的年份。")]
+    BadYear {
+        /// The year given.
+        year: i64,
+        /// First plan year.
+        first: u16,
+        /// Last plan year.
+        last: u16,
+    },
+    /// Writing a workbook failed inside rust_xlsxwriter.
+    #[error("生成工作簿失败：{0}")]
+    Write(#[from] rust_xlsxwriter::XlsxError),
+    /// The file is not a city summary made by this tool.
+    #[error("该文件不是本工具生成的汇总表：{0}")]
+    NotASummary(String),
+}

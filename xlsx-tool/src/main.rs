@@ -1,0 +1,470 @@
+//! `xlsx-tool`: make templates, validate filled workbooks, merge them into the city summary.
+//!
+//! Exit codes: 0 = done and every file valid; 1 = done but some file has errors;
+//! 2 = usage or I/O failure.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand};
+use jz_core::{Diagnostic, Plan, Severity};
+use xlsx_tool::{Checked, Limits, check, read::Kind, sample, summary, template};
+
+/// `println!` that ends the program quietly when stdout is gone (`xlsx-tool plan | head`)
+/// instead of panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        if writeln!(std::io::stdout(), $($arg)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
+
+/// 焦作市知识产权任务填报工具：生成模板、校验填报表、汇总全市情况。
+#[derive(Debug, Parser)]
+#[command(name = "xlsx-tool", version, about, long_about = None)]
+struct Cli {
+    /// Use a revised plan file (TOML or JSON) instead of the built-in plan.
+    #[arg(long, global = true, value_name = "FILE")]
+    plan: Option<PathBuf>,
+    /// Print one JSON document on stdout instead of text.
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Show the plan: sections, tasks, measures, units, indicators (the JSON is a loadable plan file).
+    Plan,
+    /// Make blank workbooks: one unit's (--unit) or every unit's (--all).
+    Template {
+        /// Unit name (any accepted spelling).
+        #[arg(long, required_unless_present = "all", conflicts_with = "all")]
+        unit: Option<String>,
+        /// Make one workbook per unit into the directory given by -o.
+        #[arg(long)]
+        all: bool,
+        /// Reporting year (default: the plan's last year).
+        #[arg(long)]
+        year: Option<u16>,
+        /// Output file (with --unit) or directory (with --all).
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Check filled workbooks and list every problem at its cell.
+    Validate {
+        /// Workbooks (.xlsx .xls .xlsb .ods .csv) or directories of them.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Write, for each file with problems, a copy with every problem cell marked and explained.
+        #[arg(long, value_name = "DIR")]
+        annotate: Option<PathBuf>,
+    },
+    /// Merge every valid workbook into the city summary workbook.
+    Merge {
+        /// Workbooks or directories of them.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The summary's reporting year.
+        #[arg(long)]
+        year: u16,
+        /// Summary workbook to write.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Read a city summary workbook back (same JSON as merge).
+    Read {
+        /// The summary workbook.
+        file: PathBuf,
+    },
+    /// Write the built-in sample submissions (filled workbooks for the units) into a directory.
+    Sample {
+        /// Reporting year (default: the plan's last year).
+        #[arg(long)]
+        year: Option<u16>,
+        /// Seed of the generated texts and values.
+        #[arg(long, default_value_t = 2025)]
+        seed: u64,
+        /// Output directory.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match run(cli) {
+        Ok(all_valid) => ExitCode::from(if all_valid { 0 } else { 1 }),
+        Err(e) => {
+            eprintln!("错误：{e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs a command; `Ok(false)` when some file has errors.
+fn run(cli: Cli) -> Result<bool> {
+    let plan = match &cli.plan {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).with_context(|| format!("无法读取计划文件 {}", path.display()))?;
+            Plan::from_text(&text).with_context(|| format!("计划文件 {} 不可用", path.display()))?
+        }
+        None => Plan::builtin(),
+    };
+    let limits = Limits::default();
+    match cli.command {
+        Command::Plan => {
+            if cli.json {
+                say!("{}", plan.to_json());
+            } else {
+                print_plan(&plan);
+            }
+            Ok(true)
+        }
+        Command::Template { unit, all, year, output } => {
+            let year = year.unwrap_or(plan.last_year);
+            let units: Vec<String> = match unit {
+                Some(u) if !all => vec![u],
+                _ => plan.expected_units().into_iter().map(String::from).collect(),
+            };
+            let mut written = Vec::new();
+            if all {
+                std::fs::create_dir_all(&output).with_context(|| format!("无法创建目录 {}", output.display()))?;
+            }
+            for unit in &units {
+                let bytes = template::template(&plan, unit, year)?;
+                let path = if all { output.join(template_name(unit, year)) } else { output.clone() };
+                write_file(&path, &bytes)?;
+                written.push(path.display().to_string());
+            }
+            if cli.json {
+                say!("{}", serde_json::json!({ "year": year, "files": written }));
+            } else {
+                for p in &written {
+                    say!("已生成 {p}");
+                }
+            }
+            Ok(true)
+        }
+        Command::Validate { files, annotate } => {
+            let paths = expand_inputs(&files)?;
+            let mut results = Vec::new();
+            let mut progress = Progress::new(paths.len());
+            for path in &paths {
+                progress.step(path);
+                let bytes = read_file(path)?;
+                results.push(check(&plan, &bytes, &path.display().to_string(), &limits));
+            }
+            progress.done();
+            if let Some(dir) = &annotate {
+                annotate_all(&plan, &results, dir, cli.json)?;
+            }
+            let all_ok = results.iter().all(Checked::ok);
+            if cli.json {
+                let files: Vec<_> = results.iter().map(Checked::result).collect();
+                say!("{}", serde_json::to_string_pretty(&serde_json::json!({ "files": files }))?);
+            } else {
+                for c in &results {
+                    print_checked(c);
+                }
+                let bad = results.iter().filter(|c| !c.ok()).count();
+                say!("共 {} 个文件：{} 个通过，{} 个有错误。", results.len(), results.len() - bad, bad);
+            }
+            Ok(all_ok)
+        }
+        Command::Merge { inputs, year, output } => {
+            if !plan.has_year(i64::from(year)) {
+                bail!("汇总年度 {year} 不在本计划的年度范围内（{}–{}）。", plan.first_year, plan.last_year);
+            }
+            let paths = expand_inputs(&inputs)?;
+            let mut submissions = Vec::new();
+            let mut progress = Progress::new(paths.len());
+            for path in &paths {
+                progress.step(path);
+                let bytes = read_file(path)?;
+                let checked = check(&plan, &bytes, &path.display().to_string(), &limits);
+                if checked.kind == Kind::Summary {
+                    if !cli.json {
+                        eprintln!("跳过 {}：这是汇总表，不是单位填报表。", path.display());
+                    }
+                    continue;
+                }
+                submissions.push(checked.into_submission());
+            }
+            progress.done();
+            let merge = jz_core::merge(&plan, year, submissions);
+            let bytes = summary::write_summary(&plan, &merge)?;
+            write_file(&output, &bytes)?;
+            let all_ok = merge.summary.rejected.is_empty();
+            if cli.json {
+                say!("{}", serde_json::to_string_pretty(&merge.summary)?);
+            } else {
+                print_merge(&plan, &merge, &output);
+            }
+            Ok(all_ok)
+        }
+        Command::Read { file } => {
+            let bytes = read_file(&file)?;
+            let summary = summary::read_summary(&bytes)?;
+            if cli.json {
+                say!("{}", serde_json::to_string_pretty(&summary)?);
+            } else {
+                say!(
+                    "{} 年度汇总表：已汇总 {} 个文件，退回 {} 个，未报送或退回的单位 {} 个。",
+                    summary.year,
+                    summary.accepted.len(),
+                    summary.rejected.len(),
+                    summary.missing_units.len()
+                );
+                print_indicators(&plan, &summary.indicators);
+            }
+            Ok(true)
+        }
+        Command::Sample { year, seed, output } => {
+            let year = year.unwrap_or(plan.last_year);
+            std::fs::create_dir_all(&output).with_context(|| format!("无法创建目录 {}", output.display()))?;
+            let files = sample::sample_set(&plan, year, seed)?;
+            for (name, bytes) in &files {
+                write_file(&output.join(name), bytes)?;
+            }
+            if cli.json {
+                let names: Vec<_> = files.iter().map(|(n, _)| output.join(n).display().to_string()).collect();
+                say!("{}", serde_json::json!({ "year": year, "files": names }));
+            } else {
+                say!("已在 {} 生成 {} 个示例填报表（{} 年度）。", output.display(), files.len(), year);
+            }
+            Ok(true)
+        }
+    }
+}
+
+/// `孟州市_2025年度填报表.xlsx`.
+fn template_name(unit: &str, year: u16) -> String {
+    format!("{unit}_{year}年度填报表.xlsx")
+}
+
+const EXTENSIONS: [&str; 5] = ["xlsx", "xls", "xlsb", "ods", "csv"];
+
+/// Files as given, directories expanded (recursively, sorted) to the spreadsheets inside;
+/// Excel's `~$` lock files and hidden files are skipped.
+fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for input in inputs {
+        let meta = std::fs::metadata(input).with_context(|| format!("找不到文件或目录 {}", input.display()))?;
+        if meta.is_dir() {
+            let mut found = Vec::new();
+            walk(input, &mut found)?;
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(input.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    for entry in std::fs::read_dir(dir).with_context(|| format!("无法读取目录 {}", dir.display()))? {
+        let path = entry?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        if name.starts_with('.') || name.starts_with("~$") {
+            continue;
+        }
+        if path.is_dir() {
+            walk(&path, out)?;
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).with_context(|| format!("无法读取文件 {}", path.display()))
+}
+
+fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("无法创建目录 {}", dir.display()))?;
+    }
+    std::fs::write(path, bytes).with_context(|| format!("无法写入文件 {}", path.display()))
+}
+
+fn annotate_all(plan: &Plan, results: &[Checked], dir: &Path, quiet: bool) -> Result<()> {
+    for c in results.iter().filter(|c| !c.diagnostics.is_empty()) {
+        let (Some(unit), Some(year)) = (c.report.unit.as_deref(), c.report.year) else {
+            if !quiet {
+                eprintln!("无法为 {} 生成标注副本：读不出填报单位或年度。", c.path);
+            }
+            continue;
+        };
+        let bytes = template::filled(plan, &c.report, unit, year, &c.diagnostics)?;
+        let stem = Path::new(&c.path).file_stem().and_then(|s| s.to_str()).unwrap_or("填报表");
+        let path = dir.join(format!("{stem}_问题标注.xlsx"));
+        write_file(&path, &bytes)?;
+        if !quiet {
+            eprintln!("已生成标注副本 {}", path.display());
+        }
+    }
+    Ok(())
+}
+
+fn print_plan(plan: &Plan) {
+    say!("{}", plan.title);
+    say!("计划编号 {}，版本 {}，年度 {}–{}", plan.id, plan.hash, plan.first_year, plan.last_year);
+    for (section, tasks) in plan.tasks_by_section().values() {
+        say!("\n{}、{}", section.number, section.title);
+        for task in tasks {
+            say!("  {}. {}（责任单位：{}）", task.number, task.title, task.units.join("、"));
+            for m in &task.measures {
+                say!("    {} {}", m.id, m.text);
+            }
+        }
+    }
+    say!("\n量化指标：");
+    for i in &plan.indicators {
+        say!(
+            "  {} {}：目标 {} {}（{}，{}）",
+            i.id,
+            i.name,
+            jz_core::cell::format_number(i.target),
+            i.unit,
+            i.kind.label(),
+            i.aggregation.label()
+        );
+    }
+    if !plan.notes.is_empty() {
+        say!("\n说明：");
+        for n in &plan.notes {
+            say!("  - {n}");
+        }
+    }
+}
+
+fn print_checked(c: &Checked) {
+    let who = match (&c.report.unit, c.report.year) {
+        (Some(u), Some(y)) => format!("{u} {y}年度"),
+        (Some(u), None) => u.clone(),
+        _ => "单位不明".to_string(),
+    };
+    let errors = c.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    let warnings = c.diagnostics.len() - errors;
+    let verdict =
+        if errors > 0 { format!("有 {errors} 处错误，需修改后重新报送") } else { "通过".to_string() };
+    let warn = if warnings > 0 { format!("，{warnings} 处提醒") } else { String::new() };
+    say!("{}（{who}）：{verdict}{warn}", c.path);
+    for d in &c.diagnostics {
+        say!("  {}", describe(d));
+    }
+}
+
+fn describe(d: &Diagnostic) -> String {
+    let place = match (d.sheet.as_str(), d.cell.as_str()) {
+        ("", _) => String::new(),
+        (s, "") => format!("[{s}] "),
+        (s, c) => format!("[{s}!{c}] "),
+    };
+    format!("{}：{place}{}", d.severity.label(), d.message)
+}
+
+fn print_merge(plan: &Plan, merge: &jz_core::Merge, output: &Path) {
+    let s = &merge.summary;
+    say!("{} 年度汇总完成，已写入 {}", s.year, output.display());
+    say!(
+        "  已汇总 {} 个文件；退回 {} 个；被新版本替代 {} 个；往年文件 {} 个。",
+        s.accepted.len(),
+        s.rejected.len(),
+        s.superseded.len(),
+        s.earlier.len()
+    );
+    for f in merge.files.iter().filter(|f| f.outcome == jz_core::merge::Outcome::Rejected) {
+        let first = f.submission.diagnostics.iter().find(|d| d.is_error()).map(describe).unwrap_or_default();
+        say!("  退回 {}：{first}", f.submission.path);
+    }
+    if !s.missing_units.is_empty() {
+        say!("  尚未报送（或被退回）的单位：{}", s.missing_units.join("、"));
+    }
+    print_indicators(plan, &s.indicators);
+}
+
+fn print_indicators(plan: &Plan, indicators: &[jz_core::merge::IndicatorTotal]) {
+    say!("  指标完成情况：");
+    for t in indicators {
+        let name = plan.indicator(&t.id).map(|i| format!("{} {}", i.name, i.unit)).unwrap_or_default();
+        let line = match (t.total, t.rate) {
+            (Some(total), Some(rate)) => format!(
+                "{} / {}（{:.1}%）",
+                jz_core::cell::format_number(total),
+                jz_core::cell::format_number(t.target),
+                rate * 100.0
+            ),
+            _ => format!("无人填报 / {}", jz_core::cell::format_number(t.target)),
+        };
+        say!("    {} {name}：{line}", t.id);
+    }
+}
+
+/// A one-line progress bar on stderr, shown only when stderr is a terminal and there are
+/// several files.
+struct Progress {
+    total: usize,
+    done: usize,
+    on: bool,
+}
+
+impl Progress {
+    fn new(total: usize) -> Self {
+        Progress { total, done: 0, on: total > 3 && std::io::stderr().is_terminal() }
+    }
+
+    fn step(&mut self, path: &Path) {
+        self.done += 1;
+        if self.on {
+            let width = 30;
+            let filled = self.done * width / self.total.max(1);
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            let mut err = std::io::stderr();
+            let _ = write!(
+                err,
+                "\r[{}{}] {}/{} {:<40}",
+                "#".repeat(filled),
+                " ".repeat(width - filled),
+                self.done,
+                self.total,
+                name.chars().take(40).collect::<String>()
+            );
+            let _ = err.flush();
+        }
+    }
+
+    fn done(&self) {
+        if self.on {
+            eprintln!();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,292 @@
+//! Tolerant reading of a unit's workbook (.xlsx .xls .xlsb .ods, or a .csv of the
+//! `任务填报` sheet) into a [`RawReport`], within [`Limits`].
+//!
+//! The format is taken from the bytes, never from the file name alone. Sheets are
+//! found by name, else by their header labels; the header row by its labels; columns by
+//! label in any order. Nothing is interpreted here: values keep their cell positions and
+//! [`jz_core::validate`] judges them. Problems with the file itself come back as
+//! diagnostics (`not-a-workbook`, `too-large`, `unknown-layout`, `missing-sheet`,
+//! `missing-column`, `extra-column`); reading never panics and never hangs.
+
+mod csvgrid;
+mod grid;
+mod layout;
+mod prescan;
+#[cfg(test)]
+mod tests;
+
+use std::io::{Cursor, Read};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use calamine::Reader;
+use jz_core::report::Meta;
+use jz_core::{Code, Diagnostic, INDICATOR_COLUMNS, RawReport, Severity, TASK_COLUMNS, sheets};
+
+use crate::limits::{Limits, check_zip, file_too_large, not_a_workbook};
+use grid::{Book, Grid};
+use layout::{INDICATOR_KEYS, TASK_KEYS};
+
+/// The container format of a file, as detected from its bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// Office Open XML workbook.
+    Xlsx,
+    /// Excel binary workbook.
+    Xlsb,
+    /// Excel 97-2003 workbook.
+    Xls,
+    /// OpenDocument spreadsheet.
+    Ods,
+    /// Comma- or tab-separated text.
+    Csv,
+}
+
+/// What a file turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// A unit's report (possibly with errors).
+    Report,
+    /// A city summary made by this tool: its `_meta` says `format = jz-ip-summary`.
+    Summary,
+    /// Not readable as a report: see the diagnostics.
+    Unreadable,
+}
+
+/// The result of [`read_report`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadResult {
+    /// The detected format, `None` when the bytes are no known format.
+    pub format: Option<Format>,
+    /// What the file is.
+    pub kind: Kind,
+    /// The report as read; `Some` whenever the measures sheet (or CSV grid) or the
+    /// indicators sheet was found, even if `diagnostics` hold errors.
+    pub raw: Option<RawReport>,
+    /// Problems with the file's structure (contents are judged later by validation).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl ReadResult {
+    fn unreadable(format: Option<Format>, diagnostic: Diagnostic) -> Self {
+        ReadResult { format, kind: Kind::Unreadable, raw: None, diagnostics: vec![diagnostic] }
+    }
+}
+
+/// Reads a unit workbook from bytes. Never panics, never hangs; bounded memory via Limits.
+pub fn read_report(bytes: &[u8], file_name: &str, limits: &Limits) -> ReadResult {
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return ReadResult::unreadable(None, file_too_large(limits));
+    }
+    let format = match detect(bytes, file_name) {
+        Some(f) => f,
+        None => return ReadResult::unreadable(None, not_a_workbook()),
+    };
+    if matches!(format, Format::Xlsx | Format::Xlsb | Format::Ods)
+        && let Err(d) = check_zip(bytes, limits)
+    {
+        return ReadResult::unreadable(Some(format), d);
+    }
+    // Last line of defence: calamine on hostile input may panic.
+    match catch_unwind(AssertUnwindSafe(|| read_detected(bytes, format, limits))) {
+        Ok(result) => result,
+        Err(_) => ReadResult::unreadable(Some(format), not_a_workbook()),
+    }
+}
+
+/// Detects the format from the bytes (the name only decides for text files).
+pub fn detect(bytes: &[u8], file_name: &str) -> Option<Format> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        return detect_zip(bytes);
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        return Some(Format::Xls);
+    }
+    if bytes.is_empty() || bytes.contains(&0) {
+        return None;
+    }
+    let named_csv = file_name.to_lowercase().ends_with(".csv");
+    (named_csv || csvgrid::looks_like_csv(bytes)).then_some(Format::Csv)
+}
+
+/// Which workbook a zip holds, by its entries.
+fn detect_zip(bytes: &[u8]) -> Option<Format> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    if let Ok(entry) = archive.by_name("mimetype") {
+        let mut head = Vec::new();
+        // The mimetype entry is a few dozen bytes; never read more than 200.
+        if entry.take(200).read_to_end(&mut head).is_ok()
+            && String::from_utf8_lossy(&head).contains("opendocument.spreadsheet")
+        {
+            return Some(Format::Ods);
+        }
+    }
+    let has = |wanted: &str| archive.file_names().any(|n| n.is_ok_and(|n| n.eq_ignore_ascii_case(wanted)));
+    if has("xl/workbook.bin") {
+        Some(Format::Xlsb)
+    } else if has("xl/workbook.xml") {
+        Some(Format::Xlsx)
+    } else {
+        None
+    }
+}
+
+fn read_detected(bytes: &[u8], format: Format, limits: &Limits) -> ReadResult {
+    let result = match format {
+        Format::Csv => read_csv(bytes, limits),
+        _ => read_book(bytes, format, limits),
+    };
+    match result {
+        Ok(r) => r,
+        Err(d) => ReadResult::unreadable(Some(format), d),
+    }
+}
+
+fn open(bytes: &[u8], format: Format) -> Option<Book<'_>> {
+    let c = Cursor::new(bytes);
+    Some(match format {
+        Format::Xlsx => Book::Xlsx(Box::new(calamine::Xlsx::new(c).ok()?)),
+        Format::Xlsb => Book::Xlsb(Box::new(calamine::Xlsb::new(c).ok()?)),
+        Format::Xls => Book::Xls(Box::new(calamine::Xls::new(c).ok()?)),
+        Format::Ods => Book::Ods(Box::new(calamine::Ods::new(c).ok()?)),
+        Format::Csv => return None,
+    })
+}
+
+/// A sheet found for one role, with its header row.
+struct Found {
+    grid: Grid,
+    header: u32,
+}
+
+fn read_book(bytes: &[u8], format: Format, limits: &Limits) -> Result<ReadResult, Diagnostic> {
+    // calamine builds dense grids of .xls and .ods sheets when it opens them: check first.
+    match format {
+        Format::Xls => prescan::check_xls(bytes, limits)?,
+        Format::Ods => prescan::check_ods(bytes, limits)?,
+        _ => {}
+    }
+    let mut book = open(bytes, format).ok_or_else(not_a_workbook)?;
+    let names = book.sheet_names();
+    if names.len() > limits.max_sheets {
+        return Err(crate::limits::too_large(format!(
+            "工作簿有 {} 张工作表，超过了 {} 张的上限",
+            names.len(),
+            limits.max_sheets
+        )));
+    }
+    let meta_name = names.iter().find(|n| n.trim().eq_ignore_ascii_case(sheets::META));
+    let meta = match meta_name {
+        Some(n) => Some(layout::read_meta(&book.grid(n, limits)?)),
+        None => None,
+    };
+    if meta.as_ref().is_some_and(|m| m.format == jz_core::SUMMARY_FORMAT) {
+        return Ok(ReadResult { format: Some(format), kind: Kind::Summary, raw: None, diagnostics: Vec::new() });
+    }
+    let candidates: Vec<&String> = names.iter().filter(|n| Some(*n) != meta_name).collect();
+    let tasks = find_sheet(&mut book, &candidates, sheets::TASKS, &TASK_COLUMNS, &TASK_KEYS, None, limits)?;
+    let taken = tasks.as_ref().map(|f| f.grid.name.as_str());
+    let indicators =
+        find_sheet(&mut book, &candidates, sheets::INDICATORS, &INDICATOR_COLUMNS, &INDICATOR_KEYS, taken, limits)?;
+    Ok(assemble(Some(format), tasks, indicators, meta, Severity::Error))
+}
+
+/// Finds the sheet for one role: the sheet with the expected name if its header is
+/// there, else the first other sheet whose header row has the key labels. `skip` is a
+/// sheet already taken by the other role.
+fn find_sheet(
+    book: &mut Book<'_>,
+    names: &[&String],
+    wanted: &str,
+    labels: &[&str],
+    keys: &[&str],
+    skip: Option<&str>,
+    limits: &Limits,
+) -> Result<Option<Found>, Diagnostic> {
+    let by_name = names.iter().position(|n| n.trim() == wanted);
+    if let Some(i) = by_name
+        && skip != Some(names[i].as_str())
+    {
+        let grid = book.grid(names[i], limits)?;
+        if let Some(header) = layout::find_header(&grid, labels, keys, false) {
+            return Ok(Some(Found { grid, header }));
+        }
+    }
+    for (i, name) in names.iter().enumerate() {
+        if Some(i) == by_name || skip == Some(name.as_str()) {
+            continue;
+        }
+        let grid = book.grid(name, limits)?;
+        if let Some(header) = layout::find_header(&grid, labels, keys, true) {
+            return Ok(Some(Found { grid, header }));
+        }
+    }
+    Ok(None)
+}
+
+fn read_csv(bytes: &[u8], limits: &Limits) -> Result<ReadResult, Diagnostic> {
+    let (text, _) = csvgrid::decode(bytes);
+    let grid = csvgrid::parse(&text, sheets::TASKS, limits)?;
+    let tasks = layout::find_header(&grid, &TASK_COLUMNS, &TASK_KEYS, false).map(|header| Found { grid, header });
+    Ok(assemble(Some(Format::Csv), tasks, None, None, Severity::Warning))
+}
+
+/// Builds the result from the sheets found. `missing_indicators` is the severity of a
+/// missing indicators sheet (a warning for CSV, which cannot have one).
+fn assemble(
+    format: Option<Format>,
+    tasks: Option<Found>,
+    indicators: Option<Found>,
+    meta: Option<Meta>,
+    missing_indicators: Severity,
+) -> ReadResult {
+    if tasks.is_none() && indicators.is_none() {
+        return ReadResult::unreadable(format, unknown_layout());
+    }
+    let mut diagnostics = Vec::new();
+    let mut raw = RawReport { meta, ..RawReport::default() };
+    match tasks {
+        Some(Found { grid, header }) => {
+            let cols = layout::map_columns(&grid, header, &TASK_COLUMNS, &mut diagnostics);
+            let [unit, year, contact, phone, date] = layout::contact_block(&grid, header);
+            raw.unit = unit;
+            raw.year = year;
+            raw.contact = contact;
+            raw.phone = phone;
+            raw.date = date;
+            raw.measures = layout::measure_rows(&grid, header, &cols);
+            raw.tasks_sheet = grid.name;
+        }
+        None => diagnostics.push(Diagnostic::on_sheet(
+            Code::MissingSheet,
+            sheets::TASKS,
+            "找不到“任务填报”工作表（表头应包含“序号”“完成状态”“进展情况”等列）。请使用本工具生成的填报表模板，不要删除这张工作表或改动它的表头。",
+        )),
+    }
+    match indicators {
+        Some(Found { grid, header }) => {
+            let cols = layout::map_columns(&grid, header, &INDICATOR_COLUMNS, &mut diagnostics);
+            raw.indicators = layout::indicator_rows(&grid, header, &cols);
+            raw.indicators_sheet = Some(grid.name);
+        }
+        None => {
+            let message = if missing_indicators == Severity::Warning {
+                "CSV 文件只能包含“任务填报”一张表，量化指标没有被读取。如需报送量化指标，请使用本工具生成的 .xlsx 填报表。"
+            } else {
+                "找不到“指标填报”工作表（表头应包含“指标编号”“本年度完成值”等列）。请使用本工具生成的填报表模板，不要删除这张工作表或改动它的表头。"
+            };
+            diagnostics.push(
+                Diagnostic::on_sheet(Code::MissingSheet, sheets::INDICATORS, message).with_severity(missing_indicators),
+            );
+        }
+    }
+    ReadResult { format, kind: Kind::Report, raw: Some(raw), diagnostics }
+}
+
+/// The `unknown-layout` diagnostic (whole file).
+fn unknown_layout() -> Diagnostic {
+    Diagnostic::new(
+        Code::UnknownLayout,
+        None,
+        "无法识别该文件：找不到“任务填报”表格（表头应包含“序号”“完成状态”“进展情况”等列），它看起来不是本工具的填报表。请使用本工具生成的填报表模板填写后再报送。",
+    )
+}

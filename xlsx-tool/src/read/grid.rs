@@ -1,0 +1,226 @@
+//! A sheet as a sparse grid of non-empty cells, and the calamine loaders that build it
+//! within the [`Limits`].
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::Cursor;
+
+use calamine::{Data, DataRef, Dimensions, Ods, Reader, Xls, Xlsb, Xlsx};
+use jz_core::{CellValue, Diagnostic};
+
+use crate::limits::{EXCEL_MAX_COLS, EXCEL_MAX_ROWS, Limits, not_a_workbook, too_large};
+
+/// Days between the 1904 and the 1900 date systems.
+const EPOCH_1904_OFFSET: f64 = 1462.0;
+
+/// One sheet: its non-empty cells, with merged ranges already spread over every cell
+/// they cover.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Grid {
+    /// Sheet name as in the file.
+    pub name: String,
+    /// Non-empty cells by (row, col), zero-based.
+    pub cells: BTreeMap<(u32, u32), CellValue>,
+    /// For a cell covered by a merged range (not its top-left cell): the top-left cell.
+    pub origin: HashMap<(u32, u32), (u32, u32)>,
+}
+
+static EMPTY: CellValue = CellValue::Empty;
+
+impl Grid {
+    /// The value at (row, col), `Empty` if nothing is there.
+    pub fn get(&self, row: u32, col: u32) -> &CellValue {
+        self.cells.get(&(row, col)).unwrap_or(&EMPTY)
+    }
+
+    /// Non-empty cells of one row, left to right.
+    pub fn row(&self, row: u32) -> impl Iterator<Item = (u32, &CellValue)> {
+        self.cells.range((row, 0)..=(row, u32::MAX)).map(|(&(_, c), v)| (c, v))
+    }
+
+    /// The last row holding a non-empty cell.
+    pub fn max_row(&self) -> Option<u32> {
+        self.cells.keys().next_back().map(|&(r, _)| r)
+    }
+
+    /// Whether (row, col) is covered by a merged range without being its top-left cell.
+    pub fn is_covered(&self, row: u32, col: u32) -> bool {
+        self.origin.contains_key(&(row, col))
+    }
+
+    /// Inserts a non-empty value, counting it against `max_cells`.
+    fn put(&mut self, row: u32, col: u32, value: CellValue, limits: &Limits) -> Result<(), Diagnostic> {
+        if row >= EXCEL_MAX_ROWS || col >= EXCEL_MAX_COLS {
+            return Err(too_large(format!("工作表“{}”的单元格位置超出了 Excel 表格的范围", self.name)));
+        }
+        if value == CellValue::Empty {
+            return Ok(());
+        }
+        self.cells.insert((row, col), value);
+        if self.cells.len() > limits.max_cells {
+            return Err(cells_too_many(&self.name, limits));
+        }
+        Ok(())
+    }
+
+    /// Spreads each merged range's top-left value over the cells it covers (clipped to
+    /// the rows and columns that hold values); every spread cell counts against
+    /// `max_cells`, so a huge merged range cannot blow up memory.
+    fn apply_merges(&mut self, merges: &[Dimensions], limits: &Limits) -> Result<(), Diagnostic> {
+        let Some(max_row) = self.max_row() else { return Ok(()) };
+        let max_col = self.cells.keys().map(|&(_, c)| c).max().unwrap_or(0);
+        let mut budget = limits.max_cells.saturating_sub(self.cells.len());
+        for m in merges {
+            let (r0, c0) = m.start;
+            let (r1, c1) = (m.end.0.min(max_row), m.end.1.min(max_col));
+            let value = self.get(r0, c0).clone();
+            for r in r0..=r1 {
+                for c in c0..=c1 {
+                    if (r, c) == (r0, c0) {
+                        continue;
+                    }
+                    if budget == 0 {
+                        return Err(cells_too_many(&self.name, limits));
+                    }
+                    budget -= 1;
+                    self.origin.insert((r, c), (r0, c0));
+                    if value == CellValue::Empty {
+                        self.cells.remove(&(r, c));
+                    } else {
+                        self.cells.insert((r, c), value.clone());
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `too-large` for a sheet with too many cells.
+fn cells_too_many(sheet: &str, limits: &Limits) -> Diagnostic {
+    too_large(format!("工作表“{sheet}”的非空单元格超过了 {} 个的上限", limits.max_cells))
+}
+
+/// `too-large` for a sheet whose used area is absurd.
+fn area_too_large(sheet: &str, limits: &Limits) -> Diagnostic {
+    too_large(format!("工作表“{sheet}”使用的区域超过了 {} 个单元格的上限", limits.max_area()))
+}
+
+/// Converts a calamine value. `date_offset` is added to date serials (1904 workbooks).
+pub(crate) fn convert(data: Data, date_offset: f64) -> CellValue {
+    match data {
+        Data::Int(i) => CellValue::Number(i as f64),
+        Data::Float(f) => CellValue::Number(f),
+        Data::String(s) => CellValue::Text(s),
+        Data::Bool(b) => CellValue::Bool(b),
+        Data::DateTime(dt) if dt.is_datetime() => CellValue::Date(dt.as_f64() + date_offset),
+        Data::DateTime(dt) => CellValue::Number(dt.as_f64()),
+        Data::DateTimeIso(s) => match jz_core::Date::parse(&s) {
+            Some(d) => CellValue::Date(d.to_serial()),
+            None => CellValue::Text(s),
+        },
+        Data::DurationIso(s) => CellValue::Text(s),
+        Data::Error(e) => CellValue::Error(e.to_string()),
+        Data::Empty => CellValue::Empty,
+    }
+}
+
+/// A workbook opened by calamine, any format.
+pub(crate) enum Book<'a> {
+    Xlsx(Box<Xlsx<Cursor<&'a [u8]>>>),
+    Xlsb(Box<Xlsb<Cursor<&'a [u8]>>>),
+    Xls(Box<Xls<Cursor<&'a [u8]>>>),
+    Ods(Box<Ods<Cursor<&'a [u8]>>>),
+}
+
+impl Book<'_> {
+    /// Sheet names in workbook order.
+    pub fn sheet_names(&self) -> Vec<String> {
+        match self {
+            Book::Xlsx(b) => b.sheet_names(),
+            Book::Xlsb(b) => b.sheet_names(),
+            Book::Xls(b) => b.sheet_names(),
+            Book::Ods(b) => b.sheet_names(),
+        }
+    }
+
+    /// Reads one sheet into a [`Grid`], refusing it (`too-large`) as soon as it passes
+    /// the cell limit. A sheet that is not a worksheet (a chart sheet) is an empty grid;
+    /// a broken sheet is `not-a-workbook`.
+    pub fn grid(&mut self, name: &str, limits: &Limits) -> Result<Grid, Diagnostic> {
+        let mut grid = Grid { name: name.to_string(), ..Grid::default() };
+        match self {
+            Book::Xlsx(b) => {
+                let offset = if b.has_1904_epoch() { EPOCH_1904_OFFSET } else { 0.0 };
+                match b.worksheet_cells_reader(name) {
+                    Ok(mut reader) => {
+                        let dims = reader.dimensions();
+                        if dims.end.0 >= EXCEL_MAX_ROWS || dims.end.1 >= EXCEL_MAX_COLS {
+                            return Err(area_too_large(name, limits));
+                        }
+                        // Every iteration consumes input, which check_zip has bounded.
+                        while let Some(cell) = reader.next_cell().map_err(|_| not_a_workbook())? {
+                            let (r, c) = cell.get_position();
+                            let value = convert_ref(cell.get_value().clone(), offset);
+                            grid.put(r, c, value, limits)?;
+                        }
+                    }
+                    Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(grid),
+                    Err(_) => return Err(not_a_workbook()),
+                }
+                let merges = b.merge_cells_by_sheet_name(name).unwrap_or_default();
+                grid.apply_merges(&merges, limits)?;
+            }
+            Book::Xlsb(b) => {
+                let offset = if b.has_1904_epoch() { EPOCH_1904_OFFSET } else { 0.0 };
+                let mut reader = b.worksheet_cells_reader(name).map_err(|_| not_a_workbook())?;
+                while let Some(cell) = reader.next_cell().map_err(|_| not_a_workbook())? {
+                    let (r, c) = cell.get_position();
+                    let value = convert_ref(cell.get_value().clone(), offset);
+                    grid.put(r, c, value, limits)?;
+                }
+                // calamine 0.38 does not expose merged ranges of .xlsb files.
+            }
+            Book::Xls(b) => {
+                let offset = if b.has_1904_epoch() { EPOCH_1904_OFFSET } else { 0.0 };
+                let range = b.worksheet_range(name).map_err(|_| not_a_workbook())?;
+                fill_from_range(&mut grid, range, offset, limits)?;
+                let merges = b.merge_cells_by_sheet_name(name).unwrap_or_default();
+                grid.apply_merges(&merges, limits)?;
+            }
+            Book::Ods(b) => {
+                let range = b.worksheet_range(name).map_err(|_| not_a_workbook())?;
+                fill_from_range(&mut grid, range, 0.0, limits)?;
+                // calamine 0.38 does not expose merged ranges of .ods files: covered
+                // cells read as empty.
+            }
+        }
+        Ok(grid)
+    }
+}
+
+fn convert_ref(data: DataRef<'_>, offset: f64) -> CellValue {
+    convert(Data::from(data), offset)
+}
+
+fn fill_from_range(
+    grid: &mut Grid,
+    range: calamine::Range<Data>,
+    offset: f64,
+    limits: &Limits,
+) -> Result<(), Diagnostic> {
+    let (h, w) = range.get_size();
+    if (h as u64).saturating_mul(w as u64) > limits.max_area() {
+        return Err(area_too_large(&grid.name, limits));
+    }
+    let Some((r0, c0)) = range.start() else { return Ok(()) };
+    for (i, row) in range.rows().enumerate() {
+        for (j, data) in row.iter().enumerate() {
+            if *data == Data::Empty {
+                continue;
+            }
+            let (r, c) = (r0.saturating_add(i as u32), c0.saturating_add(j as u32));
+            grid.put(r, c, convert(data.clone(), offset), limits)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,314 @@
+//! Cheap scans of .xls and .ods files before calamine opens them.
+//!
+//! calamine builds a dense grid for every sheet of an .xls or .ods file as soon as the
+//! file is opened, sized by the positions of its cells (and, for .xls, by the size the
+//! file declares). A tiny hostile file could make that grid need terabytes, which aborts
+//! the process rather than panicking. These scans find each sheet's extent first and
+//! refuse (`too-large`) anything whose area passes [`Limits::max_area`].
+
+use std::io::{Cursor, Read};
+
+use jz_core::Diagnostic;
+
+use crate::limits::{Limits, not_a_workbook, too_large};
+
+fn u16_at(b: &[u8], i: usize) -> Option<u32> {
+    Some(u32::from(u16::from_le_bytes([*b.get(i)?, *b.get(i + 1)?])))
+}
+
+fn u32_at(b: &[u8], i: usize) -> Option<u32> {
+    Some(u32::from_le_bytes([*b.get(i)?, *b.get(i + 1)?, *b.get(i + 2)?, *b.get(i + 3)?]))
+}
+
+/// The extent of one sheet's cells.
+#[derive(Default)]
+struct Extent {
+    min_row: u64,
+    max_row: u64,
+    min_col: u64,
+    max_col: u64,
+    cells: u64,
+}
+
+impl Extent {
+    fn add(&mut self, row: u64, col0: u64, col1: u64) {
+        if self.cells == 0 {
+            (self.min_row, self.max_row, self.min_col, self.max_col) = (row, row, col0, col1);
+        } else {
+            self.min_row = self.min_row.min(row);
+            self.max_row = self.max_row.max(row);
+            self.min_col = self.min_col.min(col0);
+            self.max_col = self.max_col.max(col1);
+        }
+        self.cells = self.cells.saturating_add(col1.saturating_sub(col0).saturating_add(1));
+    }
+
+    fn area(&self) -> u64 {
+        if self.cells == 0 {
+            return 0;
+        }
+        (self.max_row - self.min_row + 1).saturating_mul(self.max_col - self.min_col + 1)
+    }
+
+    fn check(&self, limits: &Limits) -> Result<(), Diagnostic> {
+        if self.area() > limits.max_area() || self.cells > limits.max_cells as u64 {
+            return Err(area_too_large(limits));
+        }
+        Ok(())
+    }
+}
+
+fn area_too_large(limits: &Limits) -> Diagnostic {
+    too_large(format!(
+        "有工作表使用的区域超过了 {} 个单元格，或非空单元格超过了 {} 个的上限",
+        limits.max_area(),
+        limits.max_cells
+    ))
+}
+
+/// Scans an .xls (BIFF in a compound file): every worksheet's cell extent and declared
+/// dimensions must stay within the limits. A compound file without a readable
+/// workbook stream is `not-a-workbook`.
+pub(crate) fn check_xls(bytes: &[u8], limits: &Limits) -> Result<(), Diagnostic> {
+    let stream = cfb_workbook_stream(bytes).ok_or_else(not_a_workbook)?;
+    let mut i = 0usize;
+    let mut depth = 0u32;
+    let mut extent = Extent::default();
+    while let (Some(typ), Some(len)) = (u16_at(&stream, i), u16_at(&stream, i + 2)) {
+        let start = i + 4;
+        let end = start.saturating_add(len as usize).min(stream.len());
+        let data = &stream[start.min(end)..end];
+        i = start.saturating_add(len as usize);
+        match typ {
+            0x0809 => {
+                depth += 1;
+                if depth == 1 {
+                    extent = Extent::default();
+                }
+            }
+            0x000A => {
+                extent.check(limits)?;
+                depth = depth.saturating_sub(1);
+            }
+            // Dimensions: calamine reserves rows × columns for it.
+            0x0200 => {
+                let (rows, cols) = match data.len() {
+                    10 => (
+                        u16_at(data, 2).unwrap_or(0).saturating_sub(u16_at(data, 0).unwrap_or(0)),
+                        u16_at(data, 6).unwrap_or(0).saturating_sub(u16_at(data, 4).unwrap_or(0)),
+                    ),
+                    14 | 16 => (
+                        u32_at(data, 4).unwrap_or(0).saturating_sub(u32_at(data, 0).unwrap_or(0)),
+                        u16_at(data, 10).unwrap_or(0).saturating_sub(u16_at(data, 8).unwrap_or(0)),
+                    ),
+                    _ => (0, 0),
+                };
+                if u64::from(rows).saturating_add(1).saturating_mul(u64::from(cols).saturating_add(1))
+                    > limits.max_area()
+                {
+                    return Err(area_too_large(limits));
+                }
+            }
+            // MulRk: row, first column, ..., last column.
+            0x00BD => {
+                if let (Some(r), Some(c0), Some(c1)) =
+                    (u16_at(data, 0), u16_at(data, 2), data.len().checked_sub(2).and_then(|k| u16_at(data, k)))
+                {
+                    extent.add(u64::from(r), u64::from(c0), u64::from(c1.max(c0)));
+                }
+            }
+            // Number, Label, RString, BoolErr, Rk, LabelSst, Formula: row, column first.
+            0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 => {
+                if let (Some(r), Some(c)) = (u16_at(data, 0), u16_at(data, 2)) {
+                    extent.add(u64::from(r), u64::from(c), u64::from(c));
+                }
+            }
+            _ => {}
+        }
+        if extent.cells > limits.max_cells as u64 || extent.area() > limits.max_area() {
+            return Err(area_too_large(limits));
+        }
+    }
+    Ok(())
+}
+
+const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
+const MAX_REG_SECTOR: u32 = 0xFFFF_FFFA;
+
+/// The `Workbook` (or BIFF5 `Book`) stream of a compound file, or `None` if the
+/// compound file is broken.
+fn cfb_workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
+    let shift = u16_at(bytes, 0x1E)?;
+    let mini_shift = u16_at(bytes, 0x20)?;
+    if !(7..=16).contains(&shift) || mini_shift > shift {
+        return None;
+    }
+    let ssz = 1usize << shift;
+    let sector = |id: u32| -> Option<&[u8]> {
+        let off = (id as usize).checked_add(1)?.checked_mul(ssz)?;
+        bytes.get(off..off.checked_add(ssz)?)
+    };
+    let max_sectors = bytes.len() / ssz + 1;
+    // FAT sector ids: 109 in the header, then the DIFAT chain.
+    let mut fat_ids: Vec<u32> = (0..109).filter_map(|k| u32_at(bytes, 0x4C + 4 * k)).collect();
+    let mut difat = u32_at(bytes, 0x44)?;
+    let mut guard = 0;
+    while difat <= MAX_REG_SECTOR && guard < max_sectors {
+        let s = sector(difat)?;
+        let per = ssz / 4 - 1;
+        fat_ids.extend((0..per).filter_map(|k| u32_at(s, 4 * k)));
+        difat = u32_at(s, 4 * per)?;
+        guard += 1;
+    }
+    let mut fat = Vec::new();
+    for id in fat_ids.into_iter().filter(|id| *id <= MAX_REG_SECTOR) {
+        let s = sector(id)?;
+        fat.extend((0..ssz / 4).filter_map(|k| u32_at(s, 4 * k)));
+        if fat.len() > max_sectors.saturating_mul(2).saturating_add(1024) {
+            break;
+        }
+    }
+    // Follows a chain of `table` starting at `start`, reading units with `read`.
+    let chain = |table: &[u32], start: u32, read: &dyn Fn(u32) -> Option<Vec<u8>>| -> Option<Vec<u8>> {
+        let mut out = Vec::new();
+        let mut id = start;
+        let mut steps = 0;
+        while id != END_OF_CHAIN {
+            if id > MAX_REG_SECTOR || steps > table.len() {
+                return None;
+            }
+            out.extend_from_slice(&read(id)?);
+            id = *table.get(id as usize)?;
+            steps += 1;
+        }
+        Some(out)
+    };
+    let read_sector = |id: u32| sector(id).map(<[u8]>::to_vec);
+    let dir = chain(&fat, u32_at(bytes, 0x30)?, &read_sector)?;
+    let mut root_start = END_OF_CHAIN;
+    let mut found = None;
+    for e in dir.chunks_exact(128) {
+        let name_len = (u16_at(e, 0x40)? as usize).min(64);
+        let units: Vec<u16> =
+            e[..name_len].chunks_exact(2).map(|p| u16::from_le_bytes([p[0], p[1]])).take_while(|u| *u != 0).collect();
+        let name = String::from_utf16_lossy(&units);
+        let (typ, start, size) = (e[0x42], u32_at(e, 0x74)?, u32_at(e, 0x78)?);
+        if typ == 5 {
+            root_start = start;
+        } else if typ == 2 && (name.eq_ignore_ascii_case("Workbook") || name.eq_ignore_ascii_case("Book")) {
+            found.get_or_insert((start, size as usize));
+        }
+    }
+    let (start, size) = found?;
+    let cutoff = u32_at(bytes, 0x38)? as usize;
+    let mut data = if size < cutoff {
+        let minifat_bytes = chain(&fat, u32_at(bytes, 0x3C)?, &read_sector)?;
+        let minifat: Vec<u32> =
+            minifat_bytes.chunks_exact(4).map(|p| u32::from_le_bytes([p[0], p[1], p[2], p[3]])).collect();
+        let container = chain(&fat, root_start, &read_sector)?;
+        let msz = 1usize << mini_shift;
+        let read_mini = |id: u32| {
+            let off = (id as usize).checked_mul(msz)?;
+            container.get(off..off.checked_add(msz)?).map(<[u8]>::to_vec)
+        };
+        chain(&minifat, start, &read_mini)?
+    } else {
+        chain(&fat, start, &read_sector)?
+    };
+    data.truncate(size);
+    Some(data)
+}
+
+/// Scans an .ods file's `content.xml`: for each sheet, the rows from the first to the
+/// last one holding values (repeats counted) times the widest such row must stay within
+/// [`Limits::max_area`], and the values (repeats counted) within `max_cells`. Call after
+/// [`crate::limits::check_zip`], which bounds the inflated size.
+pub(crate) fn check_ods(bytes: &[u8], limits: &Limits) -> Result<(), Diagnostic> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| not_a_workbook())?;
+    let mut xml = Vec::new();
+    {
+        let entry = archive.by_name("content.xml").map_err(|_| not_a_workbook())?;
+        entry.take(limits.max_inflated_bytes).read_to_end(&mut xml).map_err(|_| not_a_workbook())?;
+    }
+    let mut rows_before = 0u64; // rows since the table start (repeats counted)
+    let mut first_value_row: Option<u64> = None;
+    let mut width = 0u64;
+    let mut values = 0u64;
+    let mut pos = 0usize;
+    while let Some(off) = find(&xml[pos..], b"<table:table") {
+        let tag_start = pos + off;
+        let tag_end = find(&xml[tag_start..], b">").map_or(xml.len(), |e| tag_start + e + 1);
+        let tag = &xml[tag_start..tag_end];
+        pos = tag_end;
+        let name_end =
+            tag.iter().position(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/').unwrap_or(tag.len());
+        match &tag[1..name_end] {
+            b"table:table" => {
+                rows_before = 0;
+                first_value_row = None;
+                width = 0;
+                values = 0;
+            }
+            b"table:table-row" => {
+                let repeat = attr_number(tag, b"table:number-rows-repeated").unwrap_or(1).clamp(1, 1 << 20);
+                // The row's cells, up to its end tag (or the file's end).
+                let row_end = find(&xml[pos..], b"</table:table-row>").map_or(xml.len(), |e| pos + e);
+                let (row_width, row_values) = scan_row(&xml[pos..row_end]);
+                if row_values > 0 {
+                    let first = *first_value_row.get_or_insert(rows_before);
+                    let last = rows_before.saturating_add(repeat - 1);
+                    width = width.max(row_width);
+                    values = values.saturating_add(row_values.saturating_mul(repeat));
+                    let area = (last - first + 1).saturating_mul(width);
+                    if area > limits.max_area() || values > limits.max_cells as u64 {
+                        return Err(area_too_large(limits));
+                    }
+                }
+                rows_before = rows_before.saturating_add(repeat);
+                pos = row_end;
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// (width up to the last value, number of values) of one row's cells.
+fn scan_row(row: &[u8]) -> (u64, u64) {
+    let (mut col, mut width, mut values) = (0u64, 0u64, 0u64);
+    let mut pos = 0usize;
+    while let Some(off) = find(&row[pos..], b"-cell") {
+        let at = pos + off;
+        pos = at + 5;
+        // Only start tags: `<table:table-cell` / `<table:covered-table-cell`.
+        let is_start = row[..at].ends_with(b"<table:table") || row[..at].ends_with(b"<table:covered-table");
+        if !is_start {
+            continue;
+        }
+        let tag_end = find(&row[pos..], b">").map_or(row.len(), |e| pos + e + 1);
+        let tag = &row[at..tag_end];
+        let repeat = attr_number(tag, b"table:number-columns-repeated").unwrap_or(1).clamp(1, 16_384);
+        let self_closing = tag.ends_with(b"/>");
+        let has_value = find(tag, b"office:value-type").is_some() || !self_closing;
+        col = col.saturating_add(repeat).min(16_384);
+        if has_value {
+            width = col;
+            values = values.saturating_add(repeat);
+        }
+        pos = tag_end;
+    }
+    (width, values)
+}
+
+/// The number in `name="123"` inside a tag.
+fn attr_number(tag: &[u8], name: &[u8]) -> Option<u64> {
+    let at = find(tag, name)? + name.len();
+    let rest = tag.get(at..)?;
+    let rest = rest.strip_prefix(b"=\"").or_else(|| rest.strip_prefix(b"='"))?;
+    let digits: Vec<u8> = rest.iter().take_while(|b| b.is_ascii_digit()).take(12).copied().collect();
+    std::str::from_utf8(&digits).ok()?.parse().ok()
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}

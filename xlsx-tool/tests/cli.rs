@@ -1,0 +1,133 @@
+//! The `xlsx-tool` binary as a user and a script drive it: exit codes, JSON, files.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn tool(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xlsx-tool")).args(args).output().expect("run xlsx-tool")
+}
+
+fn json(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("xlsx-tool-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn plan_json_loads_back_with_plan_flag() {
+    let dir = scratch("plan");
+    let out = tool(&["plan", "--json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let plan = json(&out);
+    assert_eq!(plan["tasks"].as_array().unwrap().len(), 14);
+    assert_eq!(plan["indicators"].as_array().unwrap().len(), 26);
+    let file = dir.join("plan.json");
+    std::fs::write(&file, &out.stdout).unwrap();
+    let again = tool(&["--plan", s(&file), "plan", "--json"]);
+    assert_eq!(again.status.code(), Some(0));
+    assert_eq!(json(&again)["hash"], plan["hash"]);
+    let human = tool(&["plan"]);
+    assert!(String::from_utf8_lossy(&human.stdout).contains("持续强化知识产权顶层设计"));
+}
+
+#[test]
+fn templates_for_every_unit() {
+    let dir = scratch("templates");
+    let out = tool(&["template", "--all", "--year", "2025", "-o", s(&dir)]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 22);
+    let one = dir.join("one.xlsx");
+    let out = tool(&["template", "--unit", "焦作市孟州市", "--year", "2025", "-o", s(&one)]);
+    assert_eq!(out.status.code(), Some(0));
+    // a blank template is not yet valid: the unit must fill it in
+    let out = tool(&["validate", s(&one), "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let v = json(&out);
+    assert_eq!(v["files"][0]["unit"], "孟州市");
+    assert_eq!(v["files"][0]["year"], 2025);
+    assert_eq!(v["files"][0]["ok"], false);
+}
+
+#[test]
+fn usage_and_io_failures_exit_2_in_chinese() {
+    let out = tool(&["template", "--unit", "郑州市", "--year", "2025", "-o", "/tmp/x.xlsx"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("不是计划中的责任单位"));
+    let out = tool(&["validate", "/nonexistent/file.xlsx"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("找不到"));
+    assert_eq!(tool(&["merge"]).status.code(), Some(2));
+    assert_eq!(tool(&["no-such-command"]).status.code(), Some(2));
+}
+
+#[test]
+fn sample_validate_annotate_merge_read() {
+    let dir = scratch("flow");
+    let samples = dir.join("samples");
+    assert_eq!(tool(&["sample", "--year", "2025", "-o", s(&samples)]).status.code(), Some(0));
+
+    let marked = dir.join("marked");
+    let out = tool(&["validate", s(&samples), "--json", "--annotate", s(&marked)]);
+    assert_eq!(out.status.code(), Some(1), "博爱县's sample has errors");
+    let v = json(&out);
+    let files = v["files"].as_array().unwrap();
+    assert_eq!(files.len(), 22);
+    let bad: Vec<_> = files.iter().filter(|f| f["ok"] == false).collect();
+    assert_eq!(bad.len(), 1);
+    assert_eq!(bad[0]["unit"], "博爱县");
+    let d = &bad[0]["diagnostics"][0];
+    for key in ["code", "severity", "sheet", "cell", "message"] {
+        assert!(d.get(key).is_some(), "diagnostic has {key}");
+    }
+    assert!(std::fs::read_dir(&marked).unwrap().count() >= 1, "annotated copies written");
+
+    let summary = dir.join("汇总表.xlsx");
+    let out = tool(&["merge", s(&samples), "--year", "2025", "-o", s(&summary), "--json"]);
+    assert_eq!(out.status.code(), Some(1), "a rejected file makes exit 1");
+    let merged = json(&out);
+    assert_eq!(merged["year"], 2025);
+    assert_eq!(merged["accepted"].as_array().unwrap().len(), 20);
+    assert_eq!(merged["rejected"].as_array().unwrap().len(), 1);
+    let missing: Vec<_> = merged["missing_units"].as_array().unwrap().iter().map(|u| u.as_str().unwrap()).collect();
+    assert_eq!(missing, ["中医药局", "博爱县"]);
+    let i02 = &merged["indicators"][1];
+    assert_eq!(i02["id"], "I02");
+    assert!(i02["rate"].is_number() && i02["total"].is_number());
+    assert!(merged["measures"][0]["status_counts"]["未报送"].is_number());
+
+    let read = tool(&["read", s(&summary), "--json"]);
+    assert_eq!(read.status.code(), Some(0));
+    assert_eq!(json(&read), merged);
+}
+
+#[test]
+fn the_summary_does_not_depend_on_input_order() {
+    let dir = scratch("order");
+    let samples = dir.join("samples");
+    tool(&["sample", "--year", "2025", "-o", s(&samples)]);
+    let mut files: Vec<String> =
+        std::fs::read_dir(&samples).unwrap().map(|e| e.unwrap().path().display().to_string()).collect();
+    files.sort();
+    let run = |files: &[String], out: &Path| {
+        let mut args = vec!["merge", "--year", "2025", "-o", s(out)];
+        args.extend(files.iter().map(String::as_str));
+        tool(&args)
+    };
+    let (a, b) = (dir.join("a.xlsx"), dir.join("b.xlsx"));
+    run(&files, &a);
+    files.reverse();
+    run(&files, &b);
+    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+}
