@@ -162,3 +162,24 @@ fn the_merge_set_gives_the_hand_worked_totals() {
     // the summary read back is the same merge
     assert_eq!(&xlsx_tool::summary::read_summary(&bytes).unwrap(), s);
 }
+
+#[test]
+fn our_template_filled_and_saved_by_libreoffice_reads_the_same_in_every_format() {
+    let plan = Plan::builtin();
+    let reports: Vec<_> = ["lo_filled_template.xlsx", "lo_filled_template.ods", "lo_filled_template.xls"]
+        .iter()
+        .map(|name| {
+            let got = check_file(&plan, name);
+            assert!(got.ok(), "{name}: {:#?}", got.diagnostics);
+            let r = got.report;
+            assert_eq!((r.unit.as_deref(), r.year), (Some("温县"), Some(2025)), "{name}");
+            assert_eq!((r.contact.as_str(), r.phone.as_str()), ("赵敏", "0391-6123456"), "{name}");
+            assert_eq!(r.date.map(|d| d.to_string()).as_deref(), Some("2026-01-22"), "{name}");
+            assert_eq!(r.measures.len(), plan.measures_of("温县").count(), "{name}");
+            assert_eq!(r.indicator("I12").and_then(|i| i.value), Some(0.25), "{name}");
+            r
+        })
+        .collect();
+    assert_eq!(reports[0], reports[1]);
+    assert_eq!(reports[0], reports[2]);
+}

@@ -588,6 +588,10 @@ fn write_issues(ws: &mut Worksheet, merge: &Merge, st: &Styles) -> Result<(), Xl
 /// `format` = `jz-ip-summary`, or a sheet or column the summary needs is missing or unreadable.
 pub fn read_summary(bytes: &[u8]) -> Result<MergeSummary, Error> {
     let bad = |m: String| Error::NotASummary(m);
+    // A summary lists every source file, so it may be larger than a unit workbook; it is
+    // still untrusted input and inflated with a counting reader first.
+    let limits = crate::Limits { max_file_bytes: 128 << 20, max_inflated_bytes: 256 << 20, ..crate::Limits::default() };
+    crate::limits::check_zip(bytes, &limits).map_err(|d| bad(d.message))?;
     let mut wb = open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|_| bad("无法作为 Excel 工作簿打开。请选择由本工具“汇总”生成的 .xlsx 文件。".into()))?;
     let mut sheet = |name: &str| -> Result<Range<Data>, Error> {
