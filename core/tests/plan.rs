@@ -11,7 +11,7 @@ fn builtin_plan_has_the_annex_shape() {
     let per_task: Vec<usize> = plan.tasks.iter().map(|t| t.measures.len()).collect();
     assert_eq!(per_task, [1, 3, 3, 2, 3, 3, 3, 2, 4, 2, 6, 3, 3, 5]);
     assert_eq!(plan.measures().count(), 43);
-    let seed = include_str!("../../../shared/seed/000_10c747c63619d5ba.txt");
+    let seed = include_str!("../plan/source-document.txt");
     for m in plan.measures() {
         assert!(seed.contains(&m.measure.text), "measure {} is not verbatim", m.measure.id);
     }
