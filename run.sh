@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# The main job: build the tool and walk through a whole reporting round on the built-in
+# The main job: build the tool, walk through a whole reporting round on the built-in
 # sample data (templates for all units, filled sample workbooks, validation with marked
-# copies, the city summary, reading it back). Everything lands in out/demo/.
+# copies, the city summary, reading it back; everything lands in out/demo/), then build
+# the browser app and serve it on 127.0.0.1 (Ctrl+C stops it).
+# `./run.sh --no-serve` builds everything but does not start the server (used by test.sh).
 set -euo pipefail
 cd "$(dirname "$0")"
+SERVE=1
+[ "${1:-}" = "--no-serve" ] && SERVE=0
 
 YEAR="${YEAR:-2025}"
 OUT="out/demo"
@@ -40,4 +44,14 @@ echo "==> 6. 读回汇总表：xlsx-tool read --json（节选）"
 "$TOOL" read "$OUT/${YEAR}年度汇总表.xlsx" --json >"$OUT/汇总表.json"
 head -n 20 "$OUT/汇总表.json"
 echo
-echo "完成。请打开 $OUT/ 查看模板、标注副本和 ${YEAR}年度汇总表.xlsx。"
+echo "命令行演示完成。请打开 $OUT/ 查看模板、标注副本和 ${YEAR}年度汇总表.xlsx。"
+
+echo
+echo "==> 7. 浏览器版：编译网页（首次需安装 wasm 工具链，约 3–5 分钟）"
+./scripts/web-build.sh | tail -n 1
+echo "    离线单文件版：web-demo/dist/jz-report.html（可拷贝到任何电脑，双击打开）"
+if [ "$SERVE" = 1 ]; then
+  echo
+  echo "==> 8. 启动网页（页面内点“示例数据”即可看到完整流程；按 Ctrl+C 停止）"
+  exec ./scripts/web-serve.sh
+fi

@@ -17,6 +17,9 @@ echo "==> cargo test"
 cargo test --workspace --locked
 
 echo "==> the README walk-through (run.sh) on sample data"
-./run.sh >/tmp/jz-run.log 2>&1 || { cat /tmp/jz-run.log; exit 1; }
+./run.sh --no-serve >/tmp/jz-run.log 2>&1 || { cat /tmp/jz-run.log; exit 1; }
 test -s "out/demo/2025年度汇总表.xlsx"
 echo "run.sh: ok"
+
+echo "==> browser app: wasm-bindgen tests (node) and browser tests (headless Chromium)"
+./scripts/web-test.sh

@@ -1,0 +1,102 @@
+//! The bindings as JavaScript sees them, run under node by `wasm-bindgen-test-runner`:
+//! `CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+//!  cargo test --target wasm32-unknown-unknown -p jz-wasm`.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn message(e: js_sys::Error) -> String {
+    String::from(e.message())
+}
+
+#[wasm_bindgen_test]
+fn plan_lists_43_measures_and_refuses_bad_text() {
+    let plan = jz_wasm::plan_js(None).ok().unwrap_or(JsValue::NULL);
+    let tasks = Array::from(&get(&plan, "tasks"));
+    let measures: u32 = tasks.iter().map(|t| Array::from(&get(&t, "measures")).length()).sum();
+    assert_eq!(measures, 43);
+    let err = jz_wasm::plan_js(Some("{not a plan".into())).err().map(message).unwrap_or_default();
+    assert!(err.contains("计划文件"), "{err}");
+}
+
+#[wasm_bindgen_test]
+fn template_then_validate_names_unit_and_year() {
+    let bytes = jz_wasm::template_js("孟州市", 2025.0, None).ok().unwrap_or_default();
+    assert!(bytes.starts_with(b"PK"));
+    let result = jz_wasm::validate_js(&bytes, "孟州市.xlsx", None).ok().unwrap_or(JsValue::NULL);
+    assert_eq!(get(&result, "unit").as_string().as_deref(), Some("孟州市"));
+    assert_eq!(get(&result, "year").as_f64(), Some(2025.0));
+    assert_eq!(get(&result, "ok").as_bool(), Some(false), "a blank template has errors");
+}
+
+#[wasm_bindgen_test]
+fn errors_are_js_errors_in_chinese() {
+    let err = jz_wasm::template_js("火星局", 2025.0, None).err().map(message).unwrap_or_default();
+    assert!(err.contains("火星局"), "{err}");
+    let err = jz_wasm::template_js("孟州市", 1999.0, None).err().map(message).unwrap_or_default();
+    assert!(err.contains("1999"), "{err}");
+    let err = jz_wasm::merge_js(JsValue::from_str("x"), 2025.0, None).err().map(message).unwrap_or_default();
+    assert!(err.contains("文件列表"), "{err}");
+    let err = jz_wasm::annotate_js(b"garbage", "x.xlsx", None).err().map(message).unwrap_or_default();
+    assert!(err.contains("无法读取"), "{err}");
+}
+
+#[wasm_bindgen_test]
+fn garbage_is_a_diagnostic_not_a_trap() {
+    let result = jz_wasm::validate_js(b"\x00\x01garbage", "x.xlsx", None).ok().unwrap_or(JsValue::NULL);
+    assert_eq!(get(&result, "ok").as_bool(), Some(false));
+    let diags = Array::from(&get(&result, "diagnostics"));
+    assert_eq!(get(&diags.get(0), "code").as_string().as_deref(), Some("not-a-workbook"));
+}
+
+#[wasm_bindgen_test]
+fn samples_merge_and_the_bad_one_can_be_corrected() {
+    let files = jz_wasm::samples_js(2025.0, None).ok().unwrap_or(JsValue::NULL);
+    let list = Array::from(&files);
+    assert!(list.length() > 20);
+    let merged = jz_wasm::merge_js(files.clone(), 2025.0, None).ok().unwrap_or(JsValue::NULL);
+    let summary = get(&merged, "summary");
+    assert_eq!(get(&summary, "year").as_f64(), Some(2025.0));
+    assert!(get(&merged, "xlsx").is_instance_of::<Uint8Array>());
+    let missing = Array::from(&get(&summary, "missing_units"));
+    assert!(missing.iter().any(|u| u.as_string().as_deref() == Some("中医药局")));
+
+    // 博爱县's sample has errors: fix every anchored one with a plausible value.
+    let bad = list.iter().find(|f| get(f, "name").as_string().is_some_and(|n| n.starts_with("博爱县")));
+    let bad = bad.unwrap_or(JsValue::NULL);
+    let name = get(&bad, "name").as_string().unwrap_or_default();
+    let bytes = get(&bad, "bytes").dyn_into::<Uint8Array>().map(|b| b.to_vec()).unwrap_or_default();
+    let inspected = jz_wasm::inspect_js(&bytes, &name, None).ok().unwrap_or(JsValue::NULL);
+    let result = get(&inspected, "result");
+    assert_eq!(get(&result, "ok").as_bool(), Some(false));
+    let edits = Array::new();
+    for d in Array::from(&get(&result, "diagnostics")).iter() {
+        if get(&d, "severity").as_string().as_deref() != Some("error") {
+            continue;
+        }
+        let anchor = get(&d, "anchor");
+        let field = get(&anchor, "field").as_string().unwrap_or_default();
+        let value = if field == "status" { "推进中" } else { "0.2" };
+        let edit = js_sys::Object::new();
+        let _ = Reflect::set(&edit, &"kind".into(), &get(&anchor, "kind"));
+        let _ = Reflect::set(&edit, &"id".into(), &get(&anchor, "id"));
+        let _ = Reflect::set(&edit, &"field".into(), &field.into());
+        let _ = Reflect::set(&edit, &"value".into(), &value.into());
+        edits.push(&edit);
+    }
+    let annotated = jz_wasm::annotate_js(&bytes, &name, None).ok().unwrap_or_default();
+    assert!(annotated.starts_with(b"PK"));
+    let corrected = jz_wasm::correct_js(&bytes, &name, edits.into(), None);
+    let corrected = corrected.map_err(message).unwrap_or(JsValue::NULL);
+    let result = get(&corrected, "result");
+    assert_eq!(get(&result, "ok").as_bool(), Some(true), "{:?}", js_sys::JSON::stringify(&result).ok());
+    let xlsx = get(&corrected, "xlsx").dyn_into::<Uint8Array>().map(|b| b.to_vec()).unwrap_or_default();
+    let again = jz_wasm::validate_js(&xlsx, &name, None).ok().unwrap_or(JsValue::NULL);
+    assert_eq!(get(&again, "ok").as_bool(), Some(true));
+}

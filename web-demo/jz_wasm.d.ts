@@ -1,0 +1,162 @@
+declare namespace wasm_bindgen {
+    /* tslint:disable */
+    /* eslint-disable */
+
+    /** One finding about a file (contract §5). */
+    export interface Diagnostic {
+        code: string;
+        severity: "error" | "warning";
+        sheet: string;
+        cell: string;
+        message: string;
+        anchor?: { kind: "header" | "measure" | "indicator"; id?: string; field: string };
+    }
+    /** `validate` result (contract §6 per-file JSON). */
+    export interface FileResult {
+        path: string;
+        unit: string | null;
+        year: number | null;
+        ok: boolean;
+        diagnostics: Diagnostic[];
+    }
+    /** A file handed to `merge`, or returned by `samples`. */
+    export interface NamedFile { name: string; bytes: Uint8Array }
+    /** `merge` result: the contract's merge JSON and the 汇总表 workbook. */
+    export interface MergeResult { summary: any; xlsx: Uint8Array }
+    /** `inspect` result: the validation result and the report as understood. */
+    export interface Inspection { result: FileResult; report: any }
+    /**
+     * One change for `correct`: `{measure: "2.1", field: "status", value: "已完成"}`,
+     * `{indicator: "I12", field: "value", value: "0.2"}`, `{field: "contact", value: "张伟"}`,
+     * or a diagnostic anchor plus value: `{kind: "measure", id: "2.1", field: "progress", value}`.
+     */
+    export interface Edit {
+        measure?: string;
+        indicator?: string;
+        kind?: "header" | "measure" | "indicator";
+        id?: string;
+        field: string;
+        value: string | number | null;
+    }
+    /** `correct` result: the corrected workbook and its validation. */
+    export interface Corrected { xlsx: Uint8Array; result: FileResult }
+
+
+
+    /**
+     * The unit's workbook re-made with every problem marked at its cell (red = error,
+     * yellow = warning, the message as a note).
+     *
+     * # Errors
+     * When the file is not a readable unit report or its unit/year cannot be determined.
+     */
+    export function annotate(bytes: Uint8Array | number[], file_name: string, plan_text?: string | null): Uint8Array;
+
+    /**
+     * Applies `edits` to the report read from the file, writes the corrected workbook and
+     * validates it again: `{xlsx: Uint8Array, result}`.
+     *
+     * # Errors
+     * A malformed edit, an edit of something the plan does not know, an unreadable file.
+     */
+    export function correct(bytes: Uint8Array | number[], file_name: string, edits: Edit[], plan_text?: string | null): Corrected;
+
+    /**
+     * Like `validate`, plus the report as understood: `{result, report}` (what the fixing
+     * grid shows next to each problem).
+     *
+     * # Errors
+     * Only a bad plan.
+     */
+    export function inspect(bytes: Uint8Array | number[], file_name: string, plan_text?: string | null): Inspection;
+
+    /**
+     * Validates every file and merges the valid ones into the summary of `year`:
+     * `{summary: <merge JSON>, xlsx: Uint8Array}`. `files` is `[{name, bytes}]`.
+     *
+     * # Errors
+     * A malformed `files` list, a year outside the plan, a bad plan, or a summary that
+     * cannot be written.
+     */
+    export function merge(files: NamedFile[], year: number, plan_text?: string | null): MergeResult;
+
+    /**
+     * The plan as a JavaScript object: sections, tasks, measures, units, indicators.
+     * Its JSON (`JSON.stringify`) is itself a plan file that `planText` accepts.
+     *
+     * # Errors
+     * When `plan_text` is not a usable plan.
+     */
+    export function plan(plan_text?: string | null): any;
+
+    /**
+     * The built-in sample submissions of `year`: `[{name, bytes}]` (one file with errors,
+     * one with warnings, one unit missing, one superseded).
+     *
+     * # Errors
+     * A year outside the plan or a bad plan.
+     */
+    export function samples(year: number, plan_text?: string | null): NamedFile[];
+
+    /**
+     * The blank workbook (.xlsx bytes) for `unit` and `year`.
+     *
+     * # Errors
+     * Unknown unit, a year outside the plan, or a bad plan.
+     */
+    export function template(unit: string, year: number, plan_text?: string | null): Uint8Array;
+
+    /**
+     * Reads and validates one file: `{path, unit, year, ok, diagnostics}`.
+     *
+     * # Errors
+     * Only a bad plan; problems in the file are diagnostics.
+     */
+    export function validate(bytes: Uint8Array | number[], file_name: string, plan_text?: string | null): FileResult;
+
+}
+declare type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+declare interface InitOutput {
+    readonly memory: WebAssembly.Memory;
+    readonly annotate: (a: number, b: number, c: number, d: number, e: number, f: number) => [number, number, number, number];
+    readonly correct: (a: number, b: number, c: number, d: number, e: any, f: number, g: number) => [number, number, number];
+    readonly inspect: (a: number, b: number, c: number, d: number, e: number, f: number) => [number, number, number];
+    readonly merge: (a: any, b: number, c: number, d: number) => [number, number, number];
+    readonly plan: (a: number, b: number) => [number, number, number];
+    readonly samples: (a: number, b: number, c: number) => [number, number, number];
+    readonly template: (a: number, b: number, c: number, d: number, e: number) => [number, number, number, number];
+    readonly validate: (a: number, b: number, c: number, d: number, e: number, f: number) => [number, number, number];
+    readonly __wbindgen_malloc: (a: number, b: number) => number;
+    readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
+    readonly __wbindgen_free: (a: number, b: number, c: number) => void;
+    readonly __wbindgen_exn_store: (a: number) => void;
+    readonly __externref_table_alloc: () => number;
+    readonly __wbindgen_externrefs: WebAssembly.Table;
+    readonly __externref_table_dealloc: (a: number) => void;
+    readonly __wbindgen_start: () => void;
+}
+
+declare type SyncInitInput = BufferSource | WebAssembly.Module;
+
+declare namespace wasm_bindgen {
+    /**
+     * Instantiates the given `module`, which can either be bytes or
+     * a precompiled `WebAssembly.Module`.
+     *
+     * @param {{ module: SyncInitInput }} module - Passing `SyncInitInput` directly is deprecated.
+     *
+     * @returns {InitOutput}
+     */
+    export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
+}
+
+/**
+ * If `module_or_path` is {RequestInfo} or {URL}, makes a request and
+ * for everything else, calls `WebAssembly.instantiate` directly.
+ *
+ * @param {{ module_or_path: InitInput | Promise<InitInput> }} module_or_path - Passing `InitInput` directly is deprecated.
+ *
+ * @returns {Promise<InitOutput>}
+ */
+declare function wasm_bindgen (module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;
