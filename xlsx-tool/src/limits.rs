@@ -152,11 +152,12 @@ fn human_bytes(n: u64) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use zip::write::SimpleFileOptions;
 
-    fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    /// A zip of the given entries (shared by the reader's tests).
+    pub(crate) fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
         let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
         for (name, data) in entries {
             w.start_file(*name, SimpleFileOptions::default()).unwrap();

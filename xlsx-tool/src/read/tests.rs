@@ -436,14 +436,7 @@ fn csv_without_header_is_unknown_layout() {
     assert_eq!(codes(&r), [Code::UnknownLayout]);
 }
 
-fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
-    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for (name, data) in entries {
-        w.start_file(*name, SimpleFileOptions::default()).unwrap();
-        w.write_all(data).unwrap();
-    }
-    w.finish().unwrap().into_inner()
-}
+use crate::limits::tests::zip_of;
 
 #[test]
 fn docx_renamed_to_xlsx_is_not_a_workbook() {
