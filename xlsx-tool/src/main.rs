@@ -157,15 +157,7 @@ fn run(cli: Cli) -> Result<bool> {
             Ok(true)
         }
         Command::Validate { files, annotate } => {
-            let paths = expand_inputs(&files)?;
-            let mut results = Vec::new();
-            let mut progress = Progress::new(paths.len());
-            for path in &paths {
-                progress.step(path);
-                let bytes = read_file(path)?;
-                results.push(check(&plan, &bytes, &path.display().to_string(), &limits));
-            }
-            progress.done();
+            let results = check_inputs(&plan, &files, &limits)?;
             if let Some(dir) = &annotate {
                 annotate_all(&plan, &results, dir, cli.json)?;
             }
@@ -186,22 +178,16 @@ fn run(cli: Cli) -> Result<bool> {
             if !plan.has_year(i64::from(year)) {
                 bail!("汇总年度 {year} 不在本计划的年度范围内（{}–{}）。", plan.first_year, plan.last_year);
             }
-            let paths = expand_inputs(&inputs)?;
             let mut submissions = Vec::new();
-            let mut progress = Progress::new(paths.len());
-            for path in &paths {
-                progress.step(path);
-                let bytes = read_file(path)?;
-                let checked = check(&plan, &bytes, &path.display().to_string(), &limits);
+            for checked in check_inputs(&plan, &inputs, &limits)? {
                 if checked.kind == Kind::Summary {
                     if !cli.json {
-                        eprintln!("跳过 {}：这是汇总表，不是单位填报表。", path.display());
+                        eprintln!("跳过 {}：这是汇总表，不是单位填报表。", checked.path);
                     }
                     continue;
                 }
                 submissions.push(checked.into_submission());
             }
-            progress.done();
             let merge = jz_core::merge(&plan, year, submissions);
             let bytes = summary::write_summary(&plan, &merge)?;
             write_file(&output, &bytes)?;
@@ -246,6 +232,21 @@ fn run(cli: Cli) -> Result<bool> {
             Ok(true)
         }
     }
+}
+
+/// Reads and checks every input file (directories expanded), one at a time, with a
+/// progress bar for many files; only the findings are kept, never the bytes.
+fn check_inputs(plan: &Plan, inputs: &[PathBuf], limits: &Limits) -> Result<Vec<Checked>> {
+    let paths = expand_inputs(inputs)?;
+    let mut results = Vec::with_capacity(paths.len());
+    let mut progress = Progress::new(paths.len());
+    for path in &paths {
+        progress.step(path);
+        let bytes = read_file(path)?;
+        results.push(check(plan, &bytes, &path.display().to_string(), limits));
+    }
+    progress.done();
+    Ok(results)
 }
 
 /// `孟州市_2025年度填报表.xlsx`.
