@@ -43,6 +43,10 @@ pub struct Plan {
     pub tasks: Vec<Task>,
     /// Quantitative targets.
     pub indicators: Vec<Indicator>,
+    /// Every measure in plan order with its task and units (output only; derived from
+    /// `tasks`, ignored on load) for scripts that want a flat list.
+    #[serde(default)]
+    pub measures: Vec<MeasureInfo>,
     /// Content hash (output only; recomputed on load).
     #[serde(default)]
     pub hash: String,
@@ -116,6 +120,19 @@ pub struct Measure {
     pub id: String,
     /// The annex text verbatim.
     pub text: String,
+}
+
+/// A measure as listed in the flat `measures` array of the plan JSON.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct MeasureInfo {
+    /// `"<task>.<n>"`.
+    pub id: String,
+    /// Task number.
+    pub task: u32,
+    /// The annex text verbatim.
+    pub text: String,
+    /// Canonical units responsible for it.
+    pub units: Vec<String>,
 }
 
 /// How an indicator's yearly values relate to its target.
@@ -333,6 +350,15 @@ impl Plan {
         for (ind, units) in self.indicators.iter_mut().zip(expanded) {
             ind.reporter_units = units;
         }
+        self.measures = self
+            .measures()
+            .map(|m| MeasureInfo {
+                id: m.measure.id.clone(),
+                task: m.task.number,
+                text: m.measure.text.clone(),
+                units: m.task.units.clone(),
+            })
+            .collect();
         self.hash = String::new();
         let digest = Sha256::digest(serde_json::to_vec(self).unwrap_or_default());
         self.hash = hex(&digest)[..16].to_string();

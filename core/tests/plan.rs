@@ -79,6 +79,11 @@ fn plan_json_is_itself_a_plan_file() {
     assert_eq!(again.hash, plan.hash);
     assert_eq!(again.to_json(), plan.to_json());
     assert_eq!(plan.hash.len(), 16);
+    let json: serde_json::Value = serde_json::from_str(&plan.to_json()).unwrap();
+    assert_eq!(json["measures"].as_array().unwrap().len(), 43, "a flat measure list for scripts");
+    assert_eq!(json["measures"][1]["id"], "2.1");
+    assert_eq!(json["measures"][1]["units"].as_array().unwrap().len(), 12);
+    assert_eq!(json["units"].as_array().unwrap().len(), 22);
 }
 
 #[test]
