@@ -90,6 +90,15 @@ declare namespace wasm_bindgen {
     export function plan(plan_text?: string | null): any;
 
     /**
+     * What changed between two plan files (TOML or JSON text): the same JSON as
+     * `xlsx-tool plan diff OLD NEW --json` (`measures`, `indicators`, `units_added`, ...).
+     *
+     * # Errors
+     * When either text is not a usable plan.
+     */
+    export function planDiff(old_text: string, new_text: string): any;
+
+    /**
      * The built-in sample submissions of `year`: `[{name, bytes}]` (one file with errors,
      * one with warnings, one unit missing, one superseded).
      *
@@ -124,6 +133,7 @@ declare interface InitOutput {
     readonly inspect: (a: number, b: number, c: number, d: number, e: number, f: number) => [number, number, number];
     readonly merge: (a: any, b: number, c: number, d: number) => [number, number, number];
     readonly plan: (a: number, b: number) => [number, number, number];
+    readonly planDiff: (a: number, b: number, c: number, d: number) => [number, number, number];
     readonly samples: (a: number, b: number, c: number) => [number, number, number];
     readonly template: (a: number, b: number, c: number, d: number, e: number) => [number, number, number, number];
     readonly validate: (a: number, b: number, c: number, d: number, e: number, f: number) => [number, number, number];

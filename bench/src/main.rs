@@ -61,7 +61,9 @@ fn generate(args: &[String]) -> Result<(), String> {
         }
         // Later versions carry later dates, so each unit's last file wins.
         let version = i / units.len();
-        report.date = Date::from_serial(Date::new(i32::from(year) + 1, 1, 1).map_or(0.0, Date::to_serial) + version as f64 % 300.0);
+        report.date = Date::from_serial(
+            Date::new(i32::from(year) + 1, 1, 1).map_or(0.0, Date::to_serial) + version as f64 % 300.0,
+        );
         let bytes = xlsx_tool::template::filled(&plan, &report, unit, year, &[]).map_err(|e| e.to_string())?;
         let name = format!("{:05}_{unit}.xlsx", i);
         std::fs::write(out.join(name), bytes).map_err(|e| e.to_string())?;

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::date::Date;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::plan::{Aggregation, Plan};
+use crate::progress::{IndicatorProgress, MeasureTrend, YearData};
 use crate::report::{Report, Status};
 
 /// One file handed to the merge: where it came from and what validation made of it.
@@ -173,6 +174,32 @@ pub struct MergeSummary {
     pub indicators: Vec<IndicatorTotal>,
     /// Per measure, plan order.
     pub measures: Vec<MeasureCounts>,
+    /// Earlier city summaries whose data was used for the multi-year view, sorted.
+    #[serde(default)]
+    pub summaries: Vec<String>,
+    /// Years with data in the multi-year view (up to `year`), ascending.
+    #[serde(default)]
+    pub years: Vec<u16>,
+    /// Per indicator (plan order) the standing against the plan target at the end of `year`
+    /// over all years so far (see [`crate::progress`]).
+    #[serde(default)]
+    pub progress: Vec<IndicatorProgress>,
+    /// Per measure (plan order) each responsible unit's status in each year of `years`.
+    #[serde(default)]
+    pub trend: Vec<MeasureTrend>,
+}
+
+/// Data of earlier years read from a city summary, for the multi-year view.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HistorySource {
+    /// The summary's path as given.
+    pub path: String,
+    /// SHA-256 of the summary's bytes.
+    pub sha256: String,
+    /// The summary's own year.
+    pub year: u16,
+    /// Per year, the units' data the summary carries.
+    pub data: Vec<YearData>,
 }
 
 /// One row of 任务明细: a measure × unit pair with everything the unit wrote.
@@ -213,6 +240,9 @@ pub struct Merge {
     pub values: Vec<Vec<UnitValue>>,
     /// The latest 填报日期 among accepted files (document date of the summary).
     pub latest_date: Option<Date>,
+    /// Per year up to the summary's year, every unit's data used for the multi-year view
+    /// (written into the summary so a later merge can read it back).
+    pub history: Vec<YearData>,
 }
 
 /// Merges validated submissions into the summary of `year`.
@@ -222,6 +252,18 @@ pub struct Merge {
 /// same unit and year the later 填报日期 wins, then the greater SHA-256, then the file
 /// name that sorts last, so the result never depends on input order.
 pub fn merge(plan: &Plan, year: u16, submissions: Vec<Submission>) -> Merge {
+    merge_with_history(plan, year, submissions, Vec::new())
+}
+
+/// [`merge`], plus data of earlier years taken from city summaries.
+///
+/// The multi-year view (`years`, `progress`, `trend`) uses, for every year up to `year`:
+/// the data carried by the summaries (applied in order of summary year, then SHA-256, the
+/// later one winning for a unit present in both), then, unit by unit, the unit's own valid
+/// file of that year (chosen like this year's: later 填报日期, greater SHA-256, file name),
+/// which beats any summary. This year's totals (`indicators`, `measures`) come from this
+/// year's unit files only.
+pub fn merge_with_history(plan: &Plan, year: u16, submissions: Vec<Submission>, history: Vec<HistorySource>) -> Merge {
     let mut subs = submissions;
     subs.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.sha256.cmp(&b.sha256)));
     let mut files: Vec<FileOutcome> = Vec::with_capacity(subs.len());
@@ -343,6 +385,41 @@ pub fn merge(plan: &Plan, year: u16, submissions: Vec<Submission>) -> Merge {
     }
 
     let latest_date = accepted.values().filter_map(|s| s.report.date).max();
+
+    // The multi-year view: summaries first, then each year's winning unit files.
+    let mut history = history;
+    history.sort_by(|a, b| (a.year, &a.sha256, &a.path).cmp(&(b.year, &b.sha256, &b.path)));
+    let summaries: Vec<String> = {
+        let mut p: Vec<String> = history.iter().map(|h| h.path.clone()).collect();
+        p.sort();
+        p
+    };
+    let mut earlier_best: BTreeMap<(u16, String), &Submission> = BTreeMap::new();
+    for f in files.iter().filter(|f| f.outcome == Outcome::Earlier) {
+        let s = &f.submission;
+        let (Some(y), Some(unit)) = (s.report.year, s.report.unit.clone()) else { continue };
+        match earlier_best.get(&(y, unit.clone())) {
+            Some(b) if wins(b, s) => {}
+            _ => {
+                earlier_best.insert((y, unit), s);
+            }
+        }
+    }
+    let mut sources: Vec<YearData> = history.into_iter().flat_map(|h| h.data).filter(|d| d.year <= year).collect();
+    let mut by_year: BTreeMap<u16, Vec<&Report>> = BTreeMap::new();
+    for ((y, _), s) in &earlier_best {
+        by_year.entry(*y).or_default().push(&s.report);
+    }
+    by_year.entry(year).or_default().extend(accepted.values().map(|s| &s.report));
+    for (y, reports) in by_year {
+        if y == year && reports.is_empty() {
+            continue;
+        }
+        sources.push(YearData::from_reports(y, reports));
+    }
+    let history = crate::progress::combine(sources);
+    let (years, progress, trend) = crate::progress::progress(plan, year, &history);
+
     let summary = MergeSummary {
         year,
         plan_id: plan.id.clone(),
@@ -354,8 +431,12 @@ pub fn merge(plan: &Plan, year: u16, submissions: Vec<Submission>) -> Merge {
         missing_units,
         indicators,
         measures,
+        summaries,
+        years,
+        progress,
+        trend,
     };
-    Merge { summary, files, units, rows, values, latest_date }
+    Merge { summary, files, units, rows, values, latest_date, history }
 }
 
 /// Whether `a` beats `b` as the unit's file for the year.

@@ -24,10 +24,13 @@ pub const OUTLIER_FACTOR: f64 = 10.0;
 /// assert!(diags.iter().any(|d| d.code == jz_core::Code::UnitUnknown));
 /// ```
 pub fn validate(plan: &Plan, raw: &RawReport) -> (Report, Vec<Diagnostic>) {
-    let mut v = Validator { plan, raw, diags: Vec::new() };
+    // Plan identity first: a workbook of an older plan version is read with its rows
+    // matched to the current plan (see `crate::revision`).
+    let (raw, identity) = crate::revision::reconcile(plan, raw);
+    let raw = raw.as_ref();
+    let mut v = Validator { plan, raw, diags: identity };
     let unit = v.unit();
     let year = v.year();
-    v.plan_identity();
     let contact = v.required_text(&raw.contact, Field::Contact, "联系人", "请填写本单位负责填报的联系人姓名。");
     let phone = v.required_text(&raw.phone, Field::Phone, "联系电话", "请填写联系人的电话号码，如 0391-1234567。");
     let (date, date_text) = v.date();
@@ -35,6 +38,7 @@ pub fn validate(plan: &Plan, raw: &RawReport) -> (Report, Vec<Diagnostic>) {
     let indicators = v.indicators(unit.as_deref());
     let report = Report { unit, year, contact, phone, date, date_text, measures, indicators };
     let mut diags = v.diags;
+    crate::revision::relax_missing(&mut diags);
     crate::diagnostic::sort(&mut diags);
     (report, diags)
 }
@@ -126,22 +130,6 @@ impl Validator<'_> {
                 None
             }
         }
-    }
-
-    fn plan_identity(&mut self) {
-        let Some(meta) = &self.raw.meta else { return };
-        let (id, hash) = (meta.plan_id.trim(), meta.plan_hash.trim());
-        let message = if !id.is_empty() && id != self.plan.id {
-            format!("这份表格依据的计划是“{id}”，与当前计划“{}”不同。请下载当前计划的模板重新填报。", self.plan.id)
-        } else if !hash.is_empty() && hash != self.plan.hash {
-            format!(
-                "这份表格是按旧版计划（版本 {hash}）生成的，当前计划已修订（版本 {}）。请下载新模板，把内容复制过去后再报送。",
-                self.plan.hash
-            )
-        } else {
-            return;
-        };
-        self.diags.push(Diagnostic::on_sheet(Code::PlanMismatch, sheets::META, message));
     }
 
     fn required_text(&mut self, cell: &RawCell, field: Field, label: &str, hint: &str) -> String {

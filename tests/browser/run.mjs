@@ -165,6 +165,35 @@ await test('samples, merge, chart, lists and the downloaded summary read back by
   await closePage(t);
 });
 
+await test('two years of samples give the 年度趋势 view with a line chart per indicator kind', async () => {
+  const t = await openPage(BASE_URL);
+  const { page } = t;
+  await page.waitForFunction(() => !document.querySelector('#samples').disabled, null, { timeout: 60000 });
+  await page.selectOption('#merge-year', '2024');
+  await page.click('#samples');
+  await page.waitForFunction(() => document.querySelectorAll('#files article').length >= 20, null, { timeout: 120000 });
+  await page.waitForFunction(() => !document.querySelector('#samples').disabled, null, { timeout: 60000 });
+  await page.selectOption('#merge-year', '2025');
+  await page.click('#samples');
+  await page.waitForFunction(() => document.querySelectorAll('#files article').length >= 40, null, { timeout: 120000 });
+  await page.waitForFunction(() => !document.querySelector('#merge').disabled, null, { timeout: 60000 });
+  await page.click('#merge');
+  await page.waitForSelector('#progress-table tbody tr', { timeout: 120000 });
+  assert((await page.locator('#progress-table tbody tr').count()) === 26, '26 indicator rows');
+  const caption = await page.locator('#progress-table caption').textContent();
+  assert(caption.includes('2024、2025'), 'years with data: ' + caption);
+  const judgements = await page.locator('#progress-table td.judgement').allTextContents();
+  assert(judgements.every((j) => ['正常', '关注', '滞后', '无数据'].includes(j)), 'judgements ' + judgements);
+  assert((await page.locator('svg.trend-chart').count()) === 3, 'three line charts');
+  assert((await page.locator('svg.trend-chart polyline.series').count()) > 5, 'lines drawn');
+  assert((await page.locator('#trend-measures tbody tr').count()) > 100, 'measure × unit rows');
+  await page.screenshot({ path: path.join(OUT, '06-trend.png'), fullPage: true });
+  const { file } = await save(page, () => page.click('#merge-download'));
+  const r = cli('read', file, '--json');
+  assert(r.json && r.json.years.join() === '2024,2025' && r.json.progress.length === 26, 'CLI reads the trend back: ' + r.stderr);
+  await closePage(t);
+});
+
 await test('the one-file build works from file:// with no request but itself', async () => {
   const url = pathToFileURL(path.join(DIST, 'jz-report.html')).href;
   const t = await openPage(url);

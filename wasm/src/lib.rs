@@ -6,7 +6,7 @@
 //! unit's file are not errors but diagnostics in the returned data.
 //!
 //! JavaScript names: `plan`, `template`, `validate`, `inspect`, `merge`, `annotate`,
-//! `correct`, `samples`. Their TypeScript types are in the custom section below.
+//! `correct`, `samples`, `planDiff`. Their TypeScript types are in the custom section below.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -177,6 +177,18 @@ pub fn merge_js(
         xlsx_tool::merge_files(&plan, files.iter().map(|(n, b)| (n.as_str(), b.as_slice())), year, &Limits::default())
             .map_err(js_error)?;
     object(&[("summary", &to_js(&merge.summary)?), ("xlsx", &bytes_js(&xlsx))])
+}
+
+/// What changed between two plan files (TOML or JSON text): the same JSON as
+/// `xlsx-tool plan diff OLD NEW --json` (`measures`, `indicators`, `units_added`, ...).
+///
+/// # Errors
+/// When either text is not a usable plan.
+#[wasm_bindgen(js_name = planDiff, unchecked_return_type = "any")]
+pub fn plan_diff_js(old_text: &str, new_text: &str) -> JsResult<JsValue> {
+    let old = Plan::from_text(old_text).map_err(|e| js_error(format!("旧计划不可用：{e}")))?;
+    let new = Plan::from_text(new_text).map_err(|e| js_error(format!("新计划不可用：{e}")))?;
+    to_js(&jz_core::plan_diff::diff(&old, &new))
 }
 
 /// `[{name, bytes}]` from JavaScript.

@@ -100,3 +100,37 @@ fn samples_merge_and_the_bad_one_can_be_corrected() {
     let again = jz_wasm::validate_js(&xlsx, &name, None).ok().unwrap_or(JsValue::NULL);
     assert_eq!(get(&again, "ok").as_bool(), Some(true));
 }
+
+#[wasm_bindgen_test]
+fn two_years_of_samples_give_the_progress_view() {
+    let list = Array::new();
+    for year in [2024.0, 2025.0] {
+        let files = jz_wasm::samples_js(year, None).ok().unwrap_or(JsValue::NULL);
+        for f in Array::from(&files).iter() {
+            list.push(&f);
+        }
+    }
+    let merged = jz_wasm::merge_js(list.into(), 2025.0, None).ok().unwrap_or(JsValue::NULL);
+    let summary = get(&merged, "summary");
+    let years: Vec<f64> = Array::from(&get(&summary, "years")).iter().filter_map(|y| y.as_f64()).collect();
+    assert_eq!(years, vec![2024.0, 2025.0]);
+    let progress = Array::from(&get(&summary, "progress"));
+    assert_eq!(progress.length(), 26);
+    let judgement = get(&progress.get(1), "judgement").as_string().unwrap_or_default();
+    assert!(["正常", "关注", "滞后", "无数据"].contains(&judgement.as_str()));
+    assert!(Array::from(&get(&summary, "trend")).length() > 40);
+}
+
+#[wasm_bindgen_test]
+fn plan_diff_lists_a_changed_target() {
+    let plan = jz_wasm::plan_js(None).ok().unwrap_or(JsValue::NULL);
+    let old = js_sys::JSON::stringify(&plan).ok().and_then(|s| s.as_string()).unwrap_or_default();
+    let new = old.replacen("\"target\":14,", "\"target\":20,", 1);
+    assert_ne!(old, new, "the plan JSON should contain I02's target");
+    let diff = jz_wasm::plan_diff_js(&old, &new).ok().unwrap_or(JsValue::NULL);
+    let changes = Array::from(&get(&diff, "indicators"));
+    assert_eq!(changes.length(), 1);
+    assert_eq!(get(&changes.get(0), "id").as_string().as_deref(), Some("I02"));
+    let err = jz_wasm::plan_diff_js("x", &new).err().map(message).unwrap_or_default();
+    assert!(err.contains("旧计划"), "{err}");
+}

@@ -20,7 +20,9 @@ pub use limits::Limits;
 /// Validates every file and merges the valid ones into the city summary of `year`:
 /// returns the merge and the summary workbook's bytes.
 ///
-/// Files that are city summaries themselves are left out (they are listed nowhere).
+/// Files that are city summaries themselves are not merged as reports: the data of earlier
+/// years they carry feeds the multi-year view (`summaries`, `progress`, `trend`); a summary
+/// that cannot be read back is left out.
 ///
 /// # Errors
 /// Only when the summary workbook cannot be written.
@@ -30,13 +32,17 @@ pub fn merge_files<'a>(
     year: u16,
     limits: &Limits,
 ) -> Result<(jz_core::Merge, Vec<u8>), Error> {
-    let submissions = files
-        .into_iter()
-        .map(|(path, bytes)| check(plan, bytes, path, limits))
-        .filter(|c| c.kind != read::Kind::Summary)
-        .map(Checked::into_submission)
-        .collect();
-    let merge = jz_core::merge(plan, year, submissions);
+    let mut submissions = Vec::new();
+    let mut history = Vec::new();
+    for (path, bytes) in files {
+        let checked = check(plan, bytes, path, limits);
+        if checked.kind == read::Kind::Summary {
+            history.extend(summary::read_history(path, bytes).ok());
+        } else {
+            submissions.push(checked.into_submission());
+        }
+    }
+    let merge = jz_core::merge_with_history(plan, year, submissions, history);
     let bytes = summary::write_summary(plan, &merge)?;
     Ok((merge, bytes))
 }

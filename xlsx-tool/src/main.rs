@@ -38,8 +38,12 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Show the plan: sections, tasks, measures, units, indicators (the JSON is a loadable plan file).
-    Plan,
+    /// Show the plan: sections, tasks, measures, units, indicators (the JSON is a loadable plan file);
+    /// `plan diff OLD NEW` lists what changed between two plan files.
+    Plan {
+        #[command(subcommand)]
+        action: Option<PlanAction>,
+    },
     /// Make blank workbooks: one unit's (--unit) or every unit's (--all).
     Template {
         /// Unit name (any accepted spelling).
@@ -95,6 +99,18 @@ enum Command {
     },
 }
 
+/// `xlsx-tool plan diff OLD NEW`.
+#[derive(Debug, Subcommand)]
+enum PlanAction {
+    /// 比较两个计划文件：新增、删除、改编号、改内容的举措，以及责任单位和指标目标的变化
+    Diff {
+        /// 旧计划文件（TOML 或 JSON）
+        old: PathBuf,
+        /// 新计划文件（TOML 或 JSON）
+        new: PathBuf,
+    },
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -123,7 +139,34 @@ fn run(cli: Cli) -> Result<bool> {
     };
     let limits = Limits::default();
     match cli.command {
-        Command::Plan => {
+        Command::Plan { action: Some(PlanAction::Diff { old, new }) } => {
+            let load = |path: &Path| -> Result<Plan> {
+                let text =
+                    std::fs::read_to_string(path).with_context(|| format!("无法读取计划文件 {}", path.display()))?;
+                Plan::from_text(&text).with_context(|| format!("计划文件 {} 不可用", path.display()))
+            };
+            let diff = jz_core::plan_diff::diff(&load(&old)?, &load(&new)?);
+            if cli.json {
+                say!("{}", serde_json::to_string_pretty(&diff)?);
+            } else {
+                say!(
+                    "旧计划 {}（版本 {}）→ 新计划 {}（版本 {}）",
+                    diff.old_id,
+                    diff.old_hash,
+                    diff.new_id,
+                    diff.new_hash
+                );
+                let lines = diff.lines();
+                if lines.is_empty() {
+                    say!("两个计划的举措、责任单位和指标没有差别。");
+                }
+                for line in lines {
+                    say!("  - {line}");
+                }
+            }
+            Ok(true)
+        }
+        Command::Plan { action: None } => {
             if cli.json {
                 say!("{}", plan.to_json());
             } else {
@@ -178,17 +221,30 @@ fn run(cli: Cli) -> Result<bool> {
             if !plan.has_year(i64::from(year)) {
                 bail!("汇总年度 {year} 不在本计划的年度范围内（{}–{}）。", plan.first_year, plan.last_year);
             }
+            let paths = expand_inputs(&inputs)?;
             let mut submissions = Vec::new();
-            for checked in check_inputs(&plan, &inputs, &limits)? {
-                if checked.kind == Kind::Summary {
-                    if !cli.json {
-                        eprintln!("跳过 {}：这是汇总表，不是单位填报表。", checked.path);
-                    }
+            let mut history = Vec::new();
+            let mut progress = Progress::new(paths.len());
+            for path in &paths {
+                progress.step(path);
+                let bytes = read_file(path)?;
+                let name = path.display().to_string();
+                let checked = check(&plan, &bytes, &name, &limits);
+                if checked.kind != Kind::Summary {
+                    submissions.push(checked.into_submission());
                     continue;
                 }
-                submissions.push(checked.into_submission());
+                match summary::read_history(&name, &bytes) {
+                    Ok(h) => history.push(h),
+                    Err(e) => {
+                        if !cli.json {
+                            eprintln!("跳过 {name}：这是汇总表，但无法读出其中的往年数据（{e}）。");
+                        }
+                    }
+                }
             }
-            let merge = jz_core::merge(&plan, year, submissions);
+            progress.done();
+            let merge = jz_core::merge_with_history(&plan, year, submissions, history);
             let bytes = summary::write_summary(&plan, &merge)?;
             write_file(&output, &bytes)?;
             let all_ok = merge.summary.rejected.is_empty();
@@ -400,6 +456,12 @@ fn print_merge(plan: &Plan, merge: &jz_core::Merge, output: &Path) {
         say!("  尚未报送（或被退回）的单位：{}", s.missing_units.join("、"));
     }
     print_indicators(plan, &s.indicators);
+    let years: Vec<String> = s.years.iter().map(u16::to_string).collect();
+    say!("  截至 {} 年末对照 {} 年目标的进度（有数据的年度：{}）：", s.year, plan.last_year, years.join("、"));
+    for p in &s.progress {
+        let name = plan.indicator(&p.id).map(|i| i.name.as_str()).unwrap_or_default();
+        say!("    {} {name}【{}】{}", p.id, p.judgement.label(), p.reason);
+    }
 }
 
 fn print_indicators(plan: &Plan, indicators: &[jz_core::merge::IndicatorTotal]) {

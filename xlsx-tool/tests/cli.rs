@@ -131,3 +131,71 @@ fn the_summary_does_not_depend_on_input_order() {
     run(&files, &b);
     assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
 }
+
+#[test]
+fn plan_diff_lists_a_moved_measure_and_a_changed_target() {
+    let dir = scratch("plan-diff");
+    let old = dir.join("old.json");
+    let out = tool(&["plan", "--json"]);
+    std::fs::write(&old, &out.stdout).unwrap();
+    let mut v = json(&out);
+    let tasks = v["tasks"].as_array_mut().unwrap();
+    let mut m = tasks[1]["measures"].as_array_mut().unwrap().remove(1);
+    tasks[1]["measures"][1]["id"] = "2.2".into();
+    m["id"] = "4.3".into();
+    tasks[3]["measures"].as_array_mut().unwrap().push(m);
+    v["indicators"][1]["target"] = 20.0.into();
+    let new = dir.join("new.json");
+    std::fs::write(&new, v.to_string()).unwrap();
+
+    let out = tool(&["plan", "diff", s(&old), s(&new), "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let d = json(&out);
+    assert_eq!(d["identical"], false);
+    let moved = d["measures"].as_array().unwrap().iter().find(|m| m["old"]["id"] == "2.2").unwrap();
+    assert_eq!(moved["new"]["id"], "4.3");
+    assert_eq!(moved["moved_task"], true);
+    assert_eq!(d["indicators"][0]["id"], "I02");
+    assert_eq!(d["indicators"][0]["new_target"], 20.0);
+    let human = String::from_utf8_lossy(&tool(&["plan", "diff", s(&old), s(&new)]).stdout).to_string();
+    assert!(human.contains("从任务 2 移到任务 4"), "{human}");
+    assert!(human.contains("目标值由 14 改为 20"), "{human}");
+    let same = tool(&["plan", "diff", s(&old), s(&old), "--json"]);
+    assert_eq!(json(&same)["identical"], true);
+    assert_eq!(tool(&["plan", "diff", s(&old), s(&dir.join("nope.toml"))]).status.code(), Some(2));
+}
+
+#[test]
+fn multi_year_merge_from_files_and_an_earlier_summary() {
+    let dir = scratch("years");
+    for y in ["2023", "2024", "2025"] {
+        let out = tool(&["sample", "--year", y, "-o", s(&dir.join(y))]);
+        assert_eq!(out.status.code(), Some(0));
+    }
+    let s24 = dir.join("2024汇总.xlsx");
+    let out = tool(&["merge", s(&dir.join("2023")), s(&dir.join("2024")), "--year", "2024", "-o", s(&s24), "--json"]);
+    assert_eq!(out.status.code(), Some(1), "the samples include a file with errors");
+    assert_eq!(json(&out)["years"], serde_json::json!([2023, 2024]));
+
+    let s25 = dir.join("2025汇总.xlsx");
+    let out = tool(&["merge", s(&s24), s(&dir.join("2025")), "--year", "2025", "-o", s(&s25), "--json"]);
+    let merged = json(&out);
+    assert_eq!(merged["years"], serde_json::json!([2023, 2024, 2025]));
+    assert_eq!(merged["summaries"][0], s(&s24));
+    let progress = merged["progress"].as_array().unwrap();
+    assert_eq!(progress.len(), 26);
+    let i02 = progress.iter().find(|p| p["id"] == "I02").unwrap();
+    assert_eq!(i02["kind"], "flow");
+    let sum: f64 = ["2023", "2024", "2025"].iter().map(|y| i02["years"][*y].as_f64().unwrap_or(0.0)).sum();
+    assert!((i02["cumulative"].as_f64().unwrap() - sum).abs() < 1e-9);
+    assert!(["正常", "关注", "滞后"].contains(&i02["judgement"].as_str().unwrap()));
+    assert!(i02["reason"].as_str().unwrap().contains("2022 年无数据"));
+    // `read` returns exactly what `merge --json` printed, progress and trend included.
+    let read = tool(&["read", s(&s25), "--json"]);
+    assert_eq!(json(&read), merged);
+    let human = String::from_utf8_lossy(
+        &tool(&["merge", s(&s24), s(&dir.join("2025")), "--year", "2025", "-o", s(&dir.join("h.xlsx"))]).stdout,
+    )
+    .to_string();
+    assert!(human.contains("对照 2025 年目标的进度"), "{human}");
+}
