@@ -33,6 +33,30 @@ impl Submission {
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
+
+    /// Drops the texts the merge will not show (kept: unit, year, contact, date, statuses,
+    /// values, findings), for a file that cannot be the accepted one of this year: one
+    /// with errors, of another year, or superseded. Lets a merge of thousands of files
+    /// hold only one full report per unit.
+    pub fn slim(&mut self) {
+        for m in &mut self.report.measures {
+            for text in [
+                &mut m.task_text,
+                &mut m.measure_text,
+                &mut m.responsible,
+                &mut m.progress,
+                &mut m.problems,
+                &mut m.next_plan,
+                &mut m.evidence,
+            ] {
+                *text = String::new();
+            }
+        }
+        for i in &mut self.report.indicators {
+            i.remark = String::new();
+        }
+        self.report.measures.shrink_to_fit();
+    }
 }
 
 /// The last component of a `/` or `\` separated path.
@@ -439,8 +463,9 @@ pub fn merge_with_history(plan: &Plan, year: u16, submissions: Vec<Submission>, 
     Merge { summary, files, units, rows, values, latest_date, history }
 }
 
-/// Whether `a` beats `b` as the unit's file for the year.
-fn wins(a: &Submission, b: &Submission) -> bool {
+/// Whether `a` beats `b` as the unit's file for the year: the later 填报日期, then the
+/// greater SHA-256, then the file name that sorts last.
+pub fn wins(a: &Submission, b: &Submission) -> bool {
     let key = |s: &Submission| (s.report.date, s.sha256.clone(), s.file_name().to_string());
     key(a) > key(b)
 }

@@ -3,13 +3,16 @@
 //! Exit codes: 0 = done and every file valid; 1 = done but some file has errors;
 //! 2 = usage or I/O failure.
 
+use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
-use jz_core::{Diagnostic, Plan, Severity};
+use jz_core::{Diagnostic, Plan, Severity, Submission, merge};
 use xlsx_tool::{Checked, Limits, check, read::Kind, sample, summary, template};
 
 /// `println!` that ends the program quietly when stdout is gone (`xlsx-tool plan | head`)
@@ -222,28 +225,51 @@ fn run(cli: Cli) -> Result<bool> {
                 bail!("汇总年度 {year} 不在本计划的年度范围内（{}–{}）。", plan.first_year, plan.last_year);
             }
             let paths = expand_inputs(&inputs)?;
-            let mut submissions = Vec::new();
+            let mut submissions: Vec<Submission> = Vec::new();
             let mut history = Vec::new();
-            let mut progress = Progress::new(paths.len());
-            for path in &paths {
-                progress.step(path);
-                let bytes = read_file(path)?;
-                let name = path.display().to_string();
-                let checked = check(&plan, &bytes, &name, &limits);
-                if checked.kind != Kind::Summary {
-                    submissions.push(checked.into_submission());
-                    continue;
-                }
-                match summary::read_history(&name, &bytes) {
-                    Ok(h) => history.push(h),
-                    Err(e) => {
-                        if !cli.json {
-                            eprintln!("跳过 {name}：这是汇总表，但无法读出其中的往年数据（{e}）。");
+            // The best valid file of this year per unit keeps its texts; every other file is
+            // slimmed as it arrives, so memory stays bounded whatever the number of files.
+            let mut best: HashMap<String, usize> = HashMap::new();
+            each_file(
+                &paths,
+                |name, bytes| {
+                    let checked = check(&plan, &bytes, name, &limits);
+                    if checked.kind != Kind::Summary {
+                        let mut sub = checked.into_submission();
+                        if sub.has_errors() || sub.report.year != Some(year) {
+                            sub.slim();
+                        }
+                        return Ok(Input::Report(sub));
+                    }
+                    Ok(summary::read_history(name, &bytes).map_or_else(
+                        |e| Input::Skipped(format!("跳过 {name}：这是汇总表，但无法读出其中的往年数据（{e}）。")),
+                        Input::Summary,
+                    ))
+                },
+                |input| match input {
+                    Input::Report(sub) => {
+                        let unit =
+                            sub.report.unit.clone().filter(|_| !sub.has_errors() && sub.report.year == Some(year));
+                        let i = submissions.len();
+                        submissions.push(sub);
+                        if let Some(unit) = unit {
+                            match best.get(&unit).copied() {
+                                Some(j) if merge::wins(&submissions[j], &submissions[i]) => submissions[i].slim(),
+                                Some(j) => {
+                                    submissions[j].slim();
+                                    best.insert(unit, i);
+                                }
+                                None => {
+                                    best.insert(unit, i);
+                                }
+                            }
                         }
                     }
-                }
-            }
-            progress.done();
+                    Input::Summary(h) => history.push(h),
+                    Input::Skipped(message) if !cli.json => eprintln!("{message}"),
+                    Input::Skipped(_) => {}
+                },
+            )?;
             let merge = jz_core::merge_with_history(&plan, year, submissions, history);
             let bytes = summary::write_summary(&plan, &merge)?;
             write_file(&output, &bytes)?;
@@ -290,19 +316,70 @@ fn run(cli: Cli) -> Result<bool> {
     }
 }
 
-/// Reads and checks every input file (directories expanded), one at a time, with a
-/// progress bar for many files; only the findings are kept, never the bytes.
+/// Reads and checks every input file (directories expanded) on all cores; only the
+/// findings are kept, never the bytes. Results come back in input order.
 fn check_inputs(plan: &Plan, inputs: &[PathBuf], limits: &Limits) -> Result<Vec<Checked>> {
     let paths = expand_inputs(inputs)?;
     let mut results = Vec::with_capacity(paths.len());
-    let mut progress = Progress::new(paths.len());
-    for path in &paths {
-        progress.step(path);
-        let bytes = read_file(path)?;
-        results.push(check(plan, &bytes, &path.display().to_string(), limits));
-    }
-    progress.done();
+    each_file(&paths, |name, bytes| Ok(check(plan, &bytes, name, limits)), |c| results.push(c))?;
+    let order: HashMap<String, usize> = paths.iter().enumerate().map(|(i, p)| (p.display().to_string(), i)).collect();
+    results.sort_by_key(|c| order.get(&c.path).copied().unwrap_or(usize::MAX));
     Ok(results)
+}
+
+/// A merge input once read.
+enum Input {
+    /// A unit workbook.
+    Report(Submission),
+    /// An earlier city summary.
+    Summary(jz_core::merge::HistorySource),
+    /// Not usable; the message says why.
+    Skipped(String),
+}
+
+/// Reads every file and runs `work` on it on all cores (one file in memory per core),
+/// handing each result to `sink` on this thread as it arrives, with a progress bar.
+/// Stops at the first file that cannot be read.
+fn each_file<T: Send>(
+    paths: &[PathBuf],
+    work: impl Fn(&str, Vec<u8>) -> Result<T> + Sync,
+    mut sink: impl FnMut(T),
+) -> Result<()> {
+    let next = AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(paths.len().max(1));
+    let mut progress = Progress::new(paths.len());
+    std::thread::scope(|scope| {
+        let (tx, rx) = mpsc::sync_channel::<(usize, Result<T>)>(workers * 2);
+        for _ in 0..workers {
+            let (tx, next, work) = (tx.clone(), &next, &work);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(path) = paths.get(i) else { break };
+                    let result = read_file(path).and_then(|bytes| work(&path.display().to_string(), bytes));
+                    let failed = result.is_err();
+                    if tx.send((i, result)).is_err() || failed {
+                        next.store(paths.len(), Ordering::Relaxed);
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        for (i, result) in rx {
+            progress.step(&paths[i]);
+            match result {
+                Ok(value) => sink(value),
+                Err(e) => {
+                    next.store(paths.len(), Ordering::Relaxed);
+                    return Err(e);
+                }
+            }
+        }
+        Ok(())
+    })?;
+    progress.done();
+    Ok(())
 }
 
 /// `孟州市_2025年度填报表.xlsx`.

@@ -199,3 +199,29 @@ fn multi_year_merge_from_files_and_an_earlier_summary() {
     .to_string();
     assert!(human.contains("对照 2025 年目标的进度"), "{human}");
 }
+
+#[test]
+fn the_cli_merge_keeps_one_full_report_per_unit_yet_writes_the_same_summary_as_the_library() {
+    let dir = scratch("slim");
+    let samples = dir.join("samples");
+    tool(&["sample", "--year", "2025", "-o", s(&samples)]);
+    let cli_out = dir.join("cli.xlsx");
+    tool(&["merge", s(&samples), "--year", "2025", "-o", s(&cli_out)]);
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&samples)
+        .unwrap()
+        .map(|e| {
+            let p = e.unwrap().path();
+            (p.display().to_string(), std::fs::read(&p).unwrap())
+        })
+        .collect();
+    files.sort();
+    let plan = jz_core::Plan::builtin();
+    let (_, bytes) = xlsx_tool::merge_files(
+        &plan,
+        files.iter().map(|(p, b)| (p.as_str(), b.as_slice())),
+        2025,
+        &xlsx_tool::Limits::default(),
+    )
+    .unwrap();
+    assert_eq!(std::fs::read(&cli_out).unwrap(), bytes);
+}
