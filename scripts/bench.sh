@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
 # Benchmarks against baselines in the same run; writes bench/RESULTS.md.
-# `scripts/bench.sh --quick` skips the 10,000-file merge. Installs openpyxl (PyPI) if missing.
+# `scripts/bench.sh --quick` skips the 10,000-file merge. Installs openpyxl (PyPI), the npm
+# packages of bench/browser and Debian's chromium when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -c "import openpyxl" 2>/dev/null || pip install --quiet openpyxl
 cargo build --release --quiet -p xlsx-tool -p jz-bench
 python3 bench/run.py "$@"
+# Browser: wasm against SheetJS in one headless Chromium page (writes bench/BROWSER.md).
+[ -x /usr/bin/chromium ] || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
+(cd bench/browser && npm ci --no-audit --no-fund --silent)
+scripts/web-build.sh | tail -n 1
+node bench/browser/run.mjs target/release/jz-bench
