@@ -4,7 +4,7 @@
 //! Defaults (also stated in the README): a file may be at most 32 MiB; the parts of a
 //! zip container (.xlsx .xlsb .ods) may inflate to at most 64 MiB all together; a sheet
 //! that is read may hold at most 200,000 non-empty cells; a workbook may have at most
-//! 200 sheets. Sizes declared inside a zip are never trusted: the check inflates every
+//! 200 sheets; a cell may hold at most 32,767 characters (Excel's own limit). Sizes declared inside a zip are never trusted: the check inflates every
 //! part and counts the bytes that actually come out.
 
 use std::io::{self, Cursor, Read, Write};
@@ -23,6 +23,9 @@ pub struct Limits {
     pub max_cells: usize,
     /// Most sheets in one workbook (default 200).
     pub max_sheets: usize,
+    /// Most characters in one cell (default 32,767: Excel's own limit, so no workbook
+    /// saved by Excel or WPS passes it).
+    pub max_text_chars: usize,
 }
 
 impl Default for Limits {
@@ -32,6 +35,7 @@ impl Default for Limits {
             max_inflated_bytes: 64 * 1024 * 1024,
             max_cells: 200_000,
             max_sheets: 200,
+            max_text_chars: 32_767,
         }
     }
 }
@@ -139,6 +143,16 @@ pub fn inflated_too_large(limits: &Limits) -> Diagnostic {
     too_large(format!("文件解压后的内容超过了 {} 的上限", human_bytes(limits.max_inflated_bytes)))
 }
 
+/// `too-large` for a cell holding more than `max_text_chars` characters.
+pub fn text_too_large(place: impl AsRef<str>, limits: &Limits) -> Diagnostic {
+    too_large(format!("{}中的文字超过了 {} 字（Excel 单元格的上限）", place.as_ref(), limits.max_text_chars))
+}
+
+/// Whether `s` has more than `max` characters (without counting a text that cannot).
+pub fn too_many_chars(s: &str, max: usize) -> bool {
+    s.len() > max && (s.len() > max.saturating_mul(4) || s.chars().count() > max)
+}
+
 /// Bytes as people read them (`32 MB`).
 fn human_bytes(n: u64) -> String {
     const MIB: u64 = 1024 * 1024;
@@ -208,6 +222,15 @@ pub(crate) mod tests {
         let d = check_zip(&z, &limits).unwrap_err();
         assert_eq!(d.code, Code::TooLarge);
         assert!(d.message.contains("10 字节"));
+    }
+
+    #[test]
+    fn characters_not_bytes_are_counted() {
+        assert!(!too_many_chars(&"长".repeat(32_767), 32_767));
+        assert!(too_many_chars(&"长".repeat(32_768), 32_767));
+        assert!(too_many_chars(&"x".repeat(200_000), 32_767));
+        assert!(!too_many_chars("", 0));
+        assert!(text_too_large("单元格 F4 ", &Limits::default()).message.contains("32767"));
     }
 
     #[test]

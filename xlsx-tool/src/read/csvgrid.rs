@@ -4,7 +4,7 @@ use encoding_rs::GB18030;
 use jz_core::{CellValue, Diagnostic};
 
 use super::grid::Grid;
-use crate::limits::{Limits, too_large};
+use crate::limits::{Limits, text_too_large, too_large, too_many_chars};
 
 /// Decodes CSV bytes: UTF-8 with BOM (BOM stripped), plain UTF-8, else GB18030.
 /// Returns the text and whether the decoding met invalid bytes.
@@ -69,6 +69,10 @@ pub(crate) fn parse(text: &str, sheet: &str, limits: &Limits) -> Result<Grid, Di
                 continue;
             }
             let col = u32::try_from(col).unwrap_or(u32::MAX);
+            if too_many_chars(field, limits.max_text_chars) {
+                let place = format!("CSV 文件第 {} 行第 {} 列", u64::from(row) + 1, u64::from(col) + 1);
+                return Err(text_too_large(place, limits));
+            }
             grid.cells.insert((row, col), CellValue::Text(field.to_string()));
             if grid.cells.len() > limits.max_cells {
                 return Err(too_large(format!("CSV 文件的非空单元格超过了 {} 个的上限", limits.max_cells)));

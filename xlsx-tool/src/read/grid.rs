@@ -7,7 +7,9 @@ use std::io::Cursor;
 use calamine::{Data, DataRef, Dimensions, Ods, Reader, Xls, Xlsb, Xlsx};
 use jz_core::{CellValue, Diagnostic};
 
-use crate::limits::{EXCEL_MAX_COLS, EXCEL_MAX_ROWS, Limits, not_a_workbook, too_large};
+use crate::limits::{
+    EXCEL_MAX_COLS, EXCEL_MAX_ROWS, Limits, not_a_workbook, text_too_large, too_large, too_many_chars,
+};
 
 /// Days between the 1904 and the 1900 date systems.
 const EPOCH_1904_OFFSET: f64 = 1462.0;
@@ -54,6 +56,13 @@ impl Grid {
         }
         if value == CellValue::Empty {
             return Ok(());
+        }
+        if let CellValue::Text(s) = &value
+            && too_many_chars(s, limits.max_text_chars)
+        {
+            let place =
+                format!("工作表“{}”的单元格 {}{}", self.name, jz_core::cell::column_name(col), u64::from(row) + 1);
+            return Err(text_too_large(place, limits));
         }
         self.cells.insert((row, col), value);
         if self.cells.len() > limits.max_cells {

@@ -114,7 +114,12 @@ pub(crate) fn check_xls(bytes: &[u8], limits: &Limits) -> Result<(), Diagnostic>
                 if let (Some(r), Some(c0), Some(c1)) =
                     (u16_at(data, 0), u16_at(data, 2), data.len().checked_sub(2).and_then(|k| u16_at(data, k)))
                 {
-                    extent.add(u64::from(r), u64::from(c0), u64::from(c1.max(c0)));
+                    // calamine 0.38 computes `last - first + 1` in u16: a last column
+                    // before the first overflows (a panic with overflow checks on).
+                    if c1 < c0 {
+                        return Err(not_a_workbook());
+                    }
+                    extent.add(u64::from(r), u64::from(c0), u64::from(c1));
                 }
             }
             // Number, Label, RString, BoolErr, Rk, LabelSst, Formula: row, column first.
@@ -251,8 +256,20 @@ pub(crate) fn check_ods(bytes: &[u8], limits: &Limits) -> Result<(), Diagnostic>
             }
             b"table:table-row" => {
                 let repeat = attr_number(tag, b"table:number-rows-repeated").unwrap_or(1).clamp(1, 1 << 20);
-                // The row's cells, up to its end tag (or the file's end).
-                let row_end = find(&xml[pos..], b"</table:table-row>").map_or(xml.len(), |e| pos + e);
+                // The row's cells: up to the next row tag of any kind (its end tag, or the
+                // next row when this one is self-closing or unclosed), so every byte is
+                // scanned once; searching for the end tag alone would rescan the rest of
+                // the file from every self-closing row.
+                let row_end = find(&xml[pos..], b"table:table-row").map_or(xml.len(), |e| {
+                    let at = pos + e;
+                    if xml[..at].ends_with(b"</") {
+                        at - 2
+                    } else if xml[..at].ends_with(b"<") {
+                        at - 1
+                    } else {
+                        at
+                    }
+                });
                 let (row_width, row_values) = scan_row(&xml[pos..row_end]);
                 if row_values > 0 {
                     let first = *first_value_row.get_or_insert(rows_before);
