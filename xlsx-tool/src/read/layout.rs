@@ -17,9 +17,20 @@ pub(crate) const INDICATOR_KEYS: [&str; 2] = ["指标编号", "本年度完成�
 
 /// Which canonical label a header text is, if any.
 fn canonical(text: &str, labels: &[&str]) -> Option<usize> {
+    if let Some(i) = labels.iter().position(|l| *l == text) {
+        return Some(i);
+    }
+    // A label with its decorations (spaces, `*`, a parenthesised hint) is short; the long
+    // texts of data rows need no normalising to know they are no label.
+    if text.len() > MAX_LABEL_BYTES {
+        return None;
+    }
     let key = label_key(text);
     labels.iter().position(|l| *l == key)
 }
+
+/// Longest header cell, in bytes, that is still matched as a label.
+const MAX_LABEL_BYTES: usize = 160;
 
 /// The header row: among the first [`HEADER_SEARCH_ROWS`] rows, the one matching the
 /// most of `labels`. With `strict` it must contain every one of `keys`; otherwise (the
