@@ -134,3 +134,27 @@ fn plan_diff_lists_a_changed_target() {
     let err = jz_wasm::plan_diff_js("x", &new).err().map(message).unwrap_or_default();
     assert!(err.contains("旧计划"), "{err}");
 }
+
+/// The first diagnostic code of `validate` on `bytes`.
+fn first_code(bytes: &[u8], name: &str) -> Option<String> {
+    let result = jz_wasm::validate_js(bytes, name, None).ok()?;
+    let diags = Array::from(&get(&result, "diagnostics"));
+    get(&diags.get(0), "code").as_string()
+}
+
+#[wasm_bindgen_test]
+fn hostile_files_get_a_diagnostic_not_a_trap() {
+    let bomb = include_bytes!("../../tests/fixtures/zip_bomb.xlsx");
+    assert_eq!(first_code(bomb, "bomb.xlsx").as_deref(), Some("too-large"));
+    let docx = include_bytes!("../../tests/fixtures/not_a_workbook.xlsx");
+    assert_eq!(first_code(docx, "docx.xlsx").as_deref(), Some("not-a-workbook"));
+    let truncated = include_bytes!("../../tests/fixtures/truncated.xlsx");
+    assert_eq!(first_code(truncated, "cut.xlsx").as_deref(), Some("not-a-workbook"));
+    for (name, bytes) in [
+        ("mulrk.xls", &include_bytes!("../../tests/fixtures/hostile/xls_mulrk_last_column_before_first.xls")[..]),
+        ("overflow.xlsx", &include_bytes!("../../tests/fixtures/hostile/xlsx_cell_reference_overflows_u32.xlsx")[..]),
+    ] {
+        // Whatever the verdict, the module answers (a trap would abort the test run).
+        assert!(jz_wasm::validate_js(bytes, name, None).is_ok(), "{name}");
+    }
+}

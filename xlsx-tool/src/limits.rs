@@ -83,27 +83,77 @@ pub fn check_zip(bytes: &[u8], limits: &Limits) -> Result<(), Diagnostic> {
         if entry.is_dir() {
             continue;
         }
+        let is_sheet = entry.name().is_ok_and(|n| n.starts_with("xl/worksheets/") && n.ends_with(".xml"));
         // Read at most one byte past what is still allowed: enough to know it is too much.
         let remaining = limits.max_inflated_bytes.saturating_sub(total);
-        let mut counter = CountingSink(0);
+        let mut counter = CountingSink { count: 0, refs: is_sheet.then(RefGuard::default) };
         let copied = io::copy(&mut (&mut entry).take(remaining.saturating_add(1)), &mut counter);
-        total = total.saturating_add(counter.0);
+        total = total.saturating_add(counter.count);
         if total > limits.max_inflated_bytes {
             return Err(inflated_too_large(limits));
         }
-        if copied.is_err() {
+        if copied.is_err() || counter.refs.is_some_and(|g| g.bad) {
             return Err(not_a_workbook());
         }
     }
     Ok(())
 }
 
-/// A writer that only counts what is written to it.
-struct CountingSink(u64);
+/// A writer that only counts what is written to it and, for sheet parts, looks at the
+/// cell references on the way.
+struct CountingSink {
+    count: u64,
+    refs: Option<RefGuard>,
+}
+
+/// Spots cell references (`r="…"`, `ref="…"`, `sqref="…"`) that no spreadsheet writes —
+/// more than 3 column letters or 7 row digits — and that make calamine 0.38 overflow its
+/// column or row arithmetic (found by fuzzing). Streams: works across write boundaries.
+#[derive(Debug, Default, Clone, Copy)]
+struct RefGuard {
+    /// The last bytes seen outside a reference, to spot the attribute name.
+    window: [u8; 7],
+    /// Inside a reference value.
+    inside: bool,
+    letters: u32,
+    digits: u32,
+    bad: bool,
+}
+
+impl RefGuard {
+    fn feed(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            if self.inside {
+                match b {
+                    b'"' => self.inside = false,
+                    b':' | b' ' => (self.letters, self.digits) = (0, 0),
+                    b'A'..=b'Z' | b'a'..=b'z' if self.digits == 0 => self.letters += 1,
+                    b'0'..=b'9' => self.digits += 1,
+                    _ => {}
+                }
+                self.bad |= self.letters > 3 || self.digits > 7;
+                continue;
+            }
+            self.window.rotate_left(1);
+            self.window[6] = b;
+            let w = &self.window;
+            let after_space = |n: usize| w[6 - n].is_ascii_whitespace();
+            if w.ends_with(b"sqref=\"")
+                || (w.ends_with(b"ref=\"") && after_space(5))
+                || (w.ends_with(b"r=\"") && after_space(3))
+            {
+                (self.inside, self.letters, self.digits) = (true, 0, 0);
+            }
+        }
+    }
+}
 
 impl Write for CountingSink {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0 = self.0.saturating_add(buf.len() as u64);
+        self.count = self.count.saturating_add(buf.len() as u64);
+        if let Some(guard) = &mut self.refs {
+            guard.feed(buf);
+        }
         Ok(buf.len())
     }
 
@@ -178,6 +228,19 @@ pub(crate) mod tests {
             w.write_all(data).unwrap();
         }
         w.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn cell_references_no_spreadsheet_writes_are_refused() {
+        let sheet = |xml: &str| zip_of(&[("xl/worksheets/sheet1.xml", xml.as_bytes())]);
+        let ok = r#"<worksheet><dimension ref="A1:XFD1048576"/><sheetData><row r="5"><c r="AB5" t="s"><v>1</v></c></row></sheetData><dataValidations><dataValidation operator="between" sqref="E4:E40 F4"/></dataValidations></worksheet>"#;
+        assert!(check_zip(&sheet(ok), &Limits::default()).is_ok());
+        for bad in [r#"<c r="ABCD1"/>"#, r#"<mergeCell ref="A1:justifyB7"/>"#, r#"<x sqref="A1 B123456789"/>"#] {
+            let err = check_zip(&sheet(bad), &Limits::default()).err().map(|d| d.code);
+            assert_eq!(err, Some(Code::NotAWorkbook), "{bad}");
+        }
+        // Outside sheet parts nothing is looked at.
+        assert!(check_zip(&zip_of(&[("xl/styles.xml", br#"<c r="ABCD1"/>"#)]), &Limits::default()).is_ok());
     }
 
     #[test]
