@@ -498,15 +498,16 @@
     return box;
   }
 
+  /** An SVG element with attributes; `text` (if given) set as text, never as markup. */
+  function svgEl(tag, attrs, text) {
+    const e = document.createElementNS('http://www.w3.org/2000/svg', tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
   /** Line chart of the rate at the end of each year, one line per indicator, as inline SVG. */
   function lineChart(kind, title, members, years) {
-    const NS = 'http://www.w3.org/2000/svg';
-    const svgEl = (tag, attrs, text) => {
-      const e = document.createElementNS(NS, tag);
-      for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-      if (text !== undefined) e.textContent = text;
-      return e;
-    };
     const width = 520, height = 260, left = 44, right = 90, top = 28, bottom = 28;
     const plotW = width - left - right, plotH = height - top - bottom;
     let max = 1;
@@ -550,13 +551,6 @@
 
   /** Horizontal bar chart of each indicator's total against its target, as inline SVG. */
   function chart(s) {
-    const NS = 'http://www.w3.org/2000/svg';
-    const svgEl = (tag, attrs, text) => {
-      const e = document.createElementNS(NS, tag);
-      for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-      if (text !== undefined) e.textContent = text;
-      return e;
-    };
     const byId = new Map(plan.indicators.map((i) => [i.id, i]));
     const rowH = 22, left = 330, barW = 560, right = 200, top = 24;
     const width = left + barW + right;

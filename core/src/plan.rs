@@ -4,7 +4,7 @@
 //! plan is loaded with [`Plan::from_text`] (TOML or JSON, same schema); the JSON that
 //! [`Plan::to_json`] prints is itself a loadable plan file.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -440,12 +440,8 @@ impl Plan {
     }
 
     /// Sections with their tasks, for display.
-    pub fn tasks_by_section(&self) -> BTreeMap<usize, (&Section, Vec<&Task>)> {
-        self.sections
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (i, (s, self.tasks.iter().filter(|t| t.section == s.number).collect())))
-            .collect()
+    pub fn tasks_by_section(&self) -> Vec<(&Section, Vec<&Task>)> {
+        self.sections.iter().map(|s| (s, self.tasks.iter().filter(|t| t.section == s.number).collect())).collect()
     }
 }
 

@@ -246,7 +246,7 @@ fn run(cli: Cli) -> Result<bool> {
                         Input::Summary,
                     ))
                 },
-                |input| match input {
+                |_, input| match input {
                     Input::Report(sub) => {
                         let unit =
                             sub.report.unit.clone().filter(|_| !sub.has_errors() && sub.report.year == Some(year));
@@ -320,11 +320,9 @@ fn run(cli: Cli) -> Result<bool> {
 /// findings are kept, never the bytes. Results come back in input order.
 fn check_inputs(plan: &Plan, inputs: &[PathBuf], limits: &Limits) -> Result<Vec<Checked>> {
     let paths = expand_inputs(inputs)?;
-    let mut results = Vec::with_capacity(paths.len());
-    each_file(&paths, |name, bytes| Ok(check(plan, &bytes, name, limits)), |c| results.push(c))?;
-    let order: HashMap<String, usize> = paths.iter().enumerate().map(|(i, p)| (p.display().to_string(), i)).collect();
-    results.sort_by_key(|c| order.get(&c.path).copied().unwrap_or(usize::MAX));
-    Ok(results)
+    let mut results: Vec<Option<Checked>> = vec![None; paths.len()];
+    each_file(&paths, |name, bytes| Ok(check(plan, &bytes, name, limits)), |i, c| results[i] = Some(c))?;
+    Ok(results.into_iter().flatten().collect())
 }
 
 /// A merge input once read.
@@ -338,12 +336,13 @@ enum Input {
 }
 
 /// Reads every file and runs `work` on it on all cores (one file in memory per core),
-/// handing each result to `sink` on this thread as it arrives, with a progress bar.
+/// handing each result with its index in `paths` to `sink` on this thread as it
+/// arrives, with a progress bar.
 /// Stops at the first file that cannot be read.
 fn each_file<T: Send>(
     paths: &[PathBuf],
     work: impl Fn(&str, Vec<u8>) -> Result<T> + Sync,
-    mut sink: impl FnMut(T),
+    mut sink: impl FnMut(usize, T),
 ) -> Result<()> {
     let next = AtomicUsize::new(0);
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(paths.len().max(1));
@@ -369,7 +368,7 @@ fn each_file<T: Send>(
         for (i, result) in rx {
             progress.step(&paths[i]);
             match result {
-                Ok(value) => sink(value),
+                Ok(value) => sink(i, value),
                 Err(e) => {
                     next.store(paths.len(), Ordering::Relaxed);
                     return Err(e);
@@ -460,7 +459,7 @@ fn annotate_all(plan: &Plan, results: &[Checked], dir: &Path, quiet: bool) -> Re
 fn print_plan(plan: &Plan) {
     say!("{}", plan.title);
     say!("计划编号 {}，版本 {}，年度 {}–{}", plan.id, plan.hash, plan.first_year, plan.last_year);
-    for (section, tasks) in plan.tasks_by_section().values() {
+    for (section, tasks) in plan.tasks_by_section() {
         say!("\n{}、{}", section.number, section.title);
         for task in tasks {
             say!("  {}. {}（责任单位：{}）", task.number, task.title, task.units.join("、"));
