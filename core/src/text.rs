@@ -6,18 +6,31 @@
 /// assert_eq!(jz_core::text::fold_width("１２，３４５．５"), "12,345.5");
 /// ```
 pub fn fold_width(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\u{3000}' => ' ',
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            _ => c,
-        })
-        .collect()
+    s.chars().map(fold_char).collect()
+}
+
+/// One character with full-width ASCII forms and U+3000 folded to half-width.
+fn fold_char(c: char) -> char {
+    match c {
+        '\u{3000}' => ' ',
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// Whitespace of any kind (also U+3000 and the byte-order mark).
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}' || c == '\u{FEFF}'
+}
+
+/// The characters of `s` width-folded, without whitespace: what [`same_text`] compares.
+fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().map(fold_char).filter(|c| !is_space(*c))
 }
 
 /// Removes every kind of whitespace (also U+3000 and no-break space).
 pub fn strip_spaces(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '\u{FEFF}').collect()
+    s.chars().filter(|c| !is_space(*c)).collect()
 }
 
 /// Normalises a header label for matching: whitespace, `*`, colons and a trailing
@@ -28,8 +41,7 @@ pub fn strip_spaces(s: &str) -> String {
 /// assert_eq!(jz_core::text::label_key("*联系人："), "联系人");
 /// ```
 pub fn label_key(s: &str) -> String {
-    let s = strip_spaces(&fold_width(s));
-    let mut s: String = s.chars().filter(|c| !matches!(c, '*' | ':' | '：')).collect();
+    let mut s: String = folded(s).filter(|c| !matches!(c, '*' | ':')).collect();
     for (open, close) in [('(', ')'), ('（', '）'), ('[', ']'), ('【', '】')] {
         if s.ends_with(close)
             && let Some(i) = s.rfind(open)
@@ -44,7 +56,7 @@ pub fn label_key(s: &str) -> String {
 /// Compares two texts ignoring whitespace and full-width/half-width differences; used to
 /// tell whether a unit changed a measure's wording.
 pub fn same_text(a: &str, b: &str) -> bool {
-    strip_spaces(&fold_width(a)) == strip_spaces(&fold_width(b))
+    a == b || folded(a).eq(folded(b))
 }
 
 /// Number of characters (not bytes) in `s`.

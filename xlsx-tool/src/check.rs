@@ -11,8 +11,6 @@ use crate::read::{Format, Kind, read_report};
 pub struct Checked {
     /// The path or name as given.
     pub path: String,
-    /// SHA-256 of the bytes.
-    pub sha256: String,
     /// The detected format, if any.
     pub format: Option<Format>,
     /// Unit report, city summary, or unreadable.
@@ -55,9 +53,10 @@ impl Checked {
         }
     }
 
-    /// Hands the file to the merge.
-    pub fn into_submission(self) -> Submission {
-        Submission { path: self.path, sha256: self.sha256, report: self.report, diagnostics: self.diagnostics }
+    /// Hands the file to the merge; `bytes` are the file's bytes, whose SHA-256 breaks
+    /// ties between files of the same unit (computed only here: validating never needs it).
+    pub fn into_submission(self, bytes: &[u8]) -> Submission {
+        Submission { path: self.path, sha256: sha256_hex(bytes), report: self.report, diagnostics: self.diagnostics }
     }
 }
 
@@ -81,12 +80,5 @@ pub fn check(plan: &Plan, bytes: &[u8], path: &str, limits: &Limits) -> Checked 
         None => Report::default(),
     };
     jz_core::diagnostic::sort(&mut diagnostics);
-    Checked {
-        path: path.to_string(),
-        sha256: sha256_hex(bytes),
-        format: read.format,
-        kind: read.kind,
-        report,
-        diagnostics,
-    }
+    Checked { path: path.to_string(), format: read.format, kind: read.kind, report, diagnostics }
 }

@@ -11,6 +11,7 @@ pub mod read;
 pub mod sample;
 pub mod summary;
 pub mod template;
+pub mod unpack;
 
 pub use check::{Checked, FileResult, check};
 pub use error::Error;
@@ -39,7 +40,7 @@ pub fn merge_files<'a>(
         if checked.kind == read::Kind::Summary {
             history.extend(summary::read_history(path, bytes).ok());
         } else {
-            submissions.push(checked.into_submission());
+            submissions.push(checked.into_submission(bytes));
         }
     }
     let merge = jz_core::merge_with_history(plan, year, submissions, history);

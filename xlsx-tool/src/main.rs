@@ -235,7 +235,7 @@ fn run(cli: Cli) -> Result<bool> {
                 |name, bytes| {
                     let checked = check(&plan, &bytes, name, &limits);
                     if checked.kind != Kind::Summary {
-                        let mut sub = checked.into_submission();
+                        let mut sub = checked.into_submission(&bytes);
                         if sub.has_errors() || sub.report.year != Some(year) {
                             sub.slim();
                         }

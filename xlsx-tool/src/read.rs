@@ -22,7 +22,8 @@ use calamine::Reader;
 use jz_core::report::Meta;
 use jz_core::{Code, Diagnostic, INDICATOR_COLUMNS, RawReport, Severity, TASK_COLUMNS, sheets};
 
-use crate::limits::{Limits, check_zip, file_too_large, not_a_workbook};
+use crate::limits::{Limits, file_too_large, not_a_workbook};
+use crate::unpack::unpack_zip;
 use grid::{Book, Grid};
 use layout::{INDICATOR_KEYS, TASK_KEYS};
 
@@ -81,11 +82,18 @@ pub fn read_report(bytes: &[u8], file_name: &str, limits: &Limits) -> ReadResult
         Some(f) => f,
         None => return ReadResult::unreadable(None, not_a_workbook()),
     };
-    if matches!(format, Format::Xlsx | Format::Xlsb | Format::Ods)
-        && let Err(d) = check_zip(bytes, limits)
-    {
-        return ReadResult::unreadable(Some(format), d);
-    }
+    // Zip containers are inflated once, within the limits, and read from there.
+    let unpacked;
+    let bytes = match format {
+        Format::Xlsx | Format::Xlsb | Format::Ods => match unpack_zip(bytes, limits) {
+            Ok(stored) => {
+                unpacked = stored;
+                &unpacked
+            }
+            Err(d) => return ReadResult::unreadable(Some(format), d),
+        },
+        Format::Xls | Format::Csv => bytes,
+    };
     // Last line of defence: calamine on hostile input may panic.
     match catch_unwind(AssertUnwindSafe(|| read_detected(bytes, format, limits))) {
         Ok(result) => result,

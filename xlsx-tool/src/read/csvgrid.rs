@@ -4,7 +4,7 @@ use encoding_rs::GB18030;
 use jz_core::{CellValue, Diagnostic};
 
 use super::grid::Grid;
-use crate::limits::{Limits, text_too_large, too_large, too_many_chars};
+use crate::limits::{Limits, text_too_large, too_many_chars};
 
 /// Decodes CSV bytes: UTF-8 with BOM (BOM stripped), plain UTF-8, else GB18030.
 /// Returns the text and whether the decoding met invalid bytes.
@@ -42,7 +42,7 @@ fn delimiter(text: &str) -> u8 {
 
 /// Parses the text into a grid named `sheet`; every non-empty field is a text cell.
 pub(crate) fn parse(text: &str, sheet: &str, limits: &Limits) -> Result<Grid, Diagnostic> {
-    let mut grid = Grid { name: sheet.to_string(), ..Grid::default() };
+    let mut grid = Grid::new(sheet);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -73,12 +73,10 @@ pub(crate) fn parse(text: &str, sheet: &str, limits: &Limits) -> Result<Grid, Di
                 let place = format!("CSV 文件第 {} 行第 {} 列", u64::from(row) + 1, u64::from(col) + 1);
                 return Err(text_too_large(place, limits));
             }
-            grid.cells.insert((row, col), CellValue::Text(field.to_string()));
-            if grid.cells.len() > limits.max_cells {
-                return Err(too_large(format!("CSV 文件的非空单元格超过了 {} 个的上限", limits.max_cells)));
-            }
+            grid.put(row, col, CellValue::Text(field.to_string()), limits)?;
         }
     }
+    grid.normalize();
     Ok(grid)
 }
 
@@ -107,7 +105,7 @@ mod tests {
     fn rows_count_blank_lines_and_multiline_fields_like_a_spreadsheet() {
         let text = "a,b\n\n\"x\ny\",z\r\n\r\nlast\n\n";
         let grid = parse(text, "s", &Limits::default()).unwrap();
-        let cells: Vec<_> = grid.cells.iter().map(|((r, c), v)| (*r, *c, v.as_text())).collect();
+        let cells: Vec<_> = grid.cells().map(|((r, c), v)| (r, c, v.as_text())).collect();
         assert_eq!(
             cells,
             [(0, 0, "a".into()), (0, 1, "b".into()), (2, 0, "x\ny".into()), (2, 1, "z".into()), (4, 0, "last".into())]

@@ -1,7 +1,7 @@
 //! A sheet as a sparse grid of non-empty cells, and the calamine loaders that build it
 //! within the [`Limits`].
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::io::Cursor;
 
 use calamine::{Data, DataRef, Dimensions, Ods, Reader, Xls, Xlsb, Xlsx};
@@ -20,8 +20,9 @@ const EPOCH_1904_OFFSET: f64 = 1462.0;
 pub(crate) struct Grid {
     /// Sheet name as in the file.
     pub name: String,
-    /// Non-empty cells by (row, col), zero-based.
-    pub cells: BTreeMap<(u32, u32), CellValue>,
+    /// Non-empty cells by (row, col), zero-based, sorted, each position once (after
+    /// [`Grid::normalize`]; readers deliver cells almost sorted, so a vector beats a map).
+    cells: Vec<((u32, u32), CellValue)>,
     /// For a cell covered by a merged range (not its top-left cell): the top-left cell.
     pub origin: HashMap<(u32, u32), (u32, u32)>,
 }
@@ -29,19 +30,38 @@ pub(crate) struct Grid {
 static EMPTY: CellValue = CellValue::Empty;
 
 impl Grid {
+    /// An empty sheet named `name`.
+    pub fn new(name: &str) -> Grid {
+        Grid { name: name.to_string(), ..Grid::default() }
+    }
+
     /// The value at (row, col), `Empty` if nothing is there.
     pub fn get(&self, row: u32, col: u32) -> &CellValue {
-        self.cells.get(&(row, col)).unwrap_or(&EMPTY)
+        match self.cells.binary_search_by_key(&(row, col), |(k, _)| *k) {
+            Ok(i) => &self.cells[i].1,
+            Err(_) => &EMPTY,
+        }
     }
 
     /// Non-empty cells of one row, left to right.
     pub fn row(&self, row: u32) -> impl Iterator<Item = (u32, &CellValue)> {
-        self.cells.range((row, 0)..=(row, u32::MAX)).map(|(&(_, c), v)| (c, v))
+        self.rows(row..=row).map(|((_, c), v)| (c, v))
+    }
+
+    /// Non-empty cells of the given rows, in order.
+    pub fn rows(&self, rows: impl std::ops::RangeBounds<u32>) -> impl Iterator<Item = ((u32, u32), &CellValue)> {
+        let start = self.cells.partition_point(|((r, _), _)| rows_before(&rows, *r));
+        self.cells[start..].iter().take_while(move |((r, _), _)| rows.contains(r)).map(|(k, v)| (*k, v))
+    }
+
+    /// Every non-empty cell, row by row.
+    pub fn cells(&self) -> impl Iterator<Item = ((u32, u32), &CellValue)> {
+        self.cells.iter().map(|(k, v)| (*k, v))
     }
 
     /// The last row holding a non-empty cell.
     pub fn max_row(&self) -> Option<u32> {
-        self.cells.keys().next_back().map(|&(r, _)| r)
+        self.cells.last().map(|((r, _), _)| *r)
     }
 
     /// Whether (row, col) is covered by a merged range without being its top-left cell.
@@ -49,13 +69,12 @@ impl Grid {
         self.origin.contains_key(&(row, col))
     }
 
-    /// Inserts a non-empty value, counting it against `max_cells`.
-    fn put(&mut self, row: u32, col: u32, value: CellValue, limits: &Limits) -> Result<(), Diagnostic> {
+    /// Records a non-empty value (a later value for the same position wins), refusing
+    /// the sheet once more than `max_cells` values were recorded. Call
+    /// [`Grid::normalize`] before reading.
+    pub fn put(&mut self, row: u32, col: u32, value: CellValue, limits: &Limits) -> Result<(), Diagnostic> {
         if row >= EXCEL_MAX_ROWS || col >= EXCEL_MAX_COLS {
             return Err(too_large(format!("工作表“{}”的单元格位置超出了 Excel 表格的范围", self.name)));
-        }
-        if value == CellValue::Empty {
-            return Ok(());
         }
         if let CellValue::Text(s) = &value
             && too_many_chars(s, limits.max_text_chars)
@@ -64,11 +83,30 @@ impl Grid {
                 format!("工作表“{}”的单元格 {}{}", self.name, jz_core::cell::column_name(col), u64::from(row) + 1);
             return Err(text_too_large(place, limits));
         }
-        self.cells.insert((row, col), value);
+        if value == CellValue::Empty {
+            return Ok(());
+        }
+        self.cells.push(((row, col), value));
         if self.cells.len() > limits.max_cells {
             return Err(cells_too_many(&self.name, limits));
         }
         Ok(())
+    }
+
+    /// Sorts the recorded values by position, keeps the last one recorded for each
+    /// position and drops empty ones.
+    pub fn normalize(&mut self) {
+        // Stable: values recorded later for the same position stay later.
+        self.cells.sort_by_key(|(k, _)| *k);
+        let mut kept: Vec<((u32, u32), CellValue)> = Vec::with_capacity(self.cells.len());
+        for (k, v) in self.cells.drain(..) {
+            if kept.last().is_some_and(|(last, _)| *last == k) {
+                kept.pop();
+            }
+            kept.push((k, v));
+        }
+        kept.retain(|(_, v)| *v != CellValue::Empty);
+        self.cells = kept;
     }
 
     /// Spreads each merged range's top-left value over the cells it covers (clipped to
@@ -76,8 +114,9 @@ impl Grid {
     /// `max_cells`, so a huge merged range cannot blow up memory.
     fn apply_merges(&mut self, merges: &[Dimensions], limits: &Limits) -> Result<(), Diagnostic> {
         let Some(max_row) = self.max_row() else { return Ok(()) };
-        let max_col = self.cells.keys().map(|&(_, c)| c).max().unwrap_or(0);
+        let max_col = self.cells.iter().map(|((_, c), _)| *c).max().unwrap_or(0);
         let mut budget = limits.max_cells.saturating_sub(self.cells.len());
+        let mut spread = Vec::new();
         for m in merges {
             let (r0, c0) = m.start;
             let (r1, c1) = (m.end.0.min(max_row), m.end.1.min(max_col));
@@ -92,15 +131,24 @@ impl Grid {
                     }
                     budget -= 1;
                     self.origin.insert((r, c), (r0, c0));
-                    if value == CellValue::Empty {
-                        self.cells.remove(&(r, c));
-                    } else {
-                        self.cells.insert((r, c), value.clone());
-                    }
+                    spread.push(((r, c), value.clone()));
                 }
             }
         }
+        if !spread.is_empty() {
+            self.cells.append(&mut spread);
+            self.normalize();
+        }
         Ok(())
+    }
+}
+
+/// Whether row `r` lies before the range `rows` (for the start of [`Grid::rows`]).
+fn rows_before(rows: &impl std::ops::RangeBounds<u32>, r: u32) -> bool {
+    match rows.start_bound() {
+        std::ops::Bound::Included(&s) => r < s,
+        std::ops::Bound::Excluded(&s) => r <= s,
+        std::ops::Bound::Unbounded => false,
     }
 }
 
@@ -156,8 +204,8 @@ impl Book<'_> {
     /// the cell limit. A sheet that is not a worksheet (a chart sheet) is an empty grid;
     /// a broken sheet is `not-a-workbook`.
     pub fn grid(&mut self, name: &str, limits: &Limits) -> Result<Grid, Diagnostic> {
-        let mut grid = Grid { name: name.to_string(), ..Grid::default() };
-        match self {
+        let mut grid = Grid::new(name);
+        let merges = match self {
             Book::Xlsx(b) => {
                 let offset = if b.has_1904_epoch() { EPOCH_1904_OFFSET } else { 0.0 };
                 match b.worksheet_cells_reader(name) {
@@ -166,7 +214,7 @@ impl Book<'_> {
                         if dims.end.0 >= EXCEL_MAX_ROWS || dims.end.1 >= EXCEL_MAX_COLS {
                             return Err(area_too_large(name, limits));
                         }
-                        // Every iteration consumes input, which check_zip has bounded.
+                        // Every iteration consumes input, which unpack_zip has bounded.
                         while let Some(cell) = reader.next_cell().map_err(|_| not_a_workbook())? {
                             let (r, c) = cell.get_position();
                             let value = convert_ref(cell.get_value().clone(), offset);
@@ -176,8 +224,7 @@ impl Book<'_> {
                     Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(grid),
                     Err(_) => return Err(not_a_workbook()),
                 }
-                let merges = b.merge_cells_by_sheet_name(name).unwrap_or_default();
-                grid.apply_merges(&merges, limits)?;
+                b.merge_cells_by_sheet_name(name).unwrap_or_default()
             }
             Book::Xlsb(b) => {
                 let offset = if b.has_1904_epoch() { EPOCH_1904_OFFSET } else { 0.0 };
@@ -187,22 +234,24 @@ impl Book<'_> {
                     let value = convert_ref(cell.get_value().clone(), offset);
                     grid.put(r, c, value, limits)?;
                 }
-                // calamine 0.38 does not expose merged ranges of .xlsb files.
+                Vec::new() // calamine 0.38 does not expose merged ranges of .xlsb files.
             }
             Book::Xls(b) => {
                 let offset = if b.has_1904_epoch() { EPOCH_1904_OFFSET } else { 0.0 };
                 let range = b.worksheet_range(name).map_err(|_| not_a_workbook())?;
                 fill_from_range(&mut grid, range, offset, limits)?;
-                let merges = b.merge_cells_by_sheet_name(name).unwrap_or_default();
-                grid.apply_merges(&merges, limits)?;
+                b.merge_cells_by_sheet_name(name).unwrap_or_default()
             }
             Book::Ods(b) => {
                 let range = b.worksheet_range(name).map_err(|_| not_a_workbook())?;
                 fill_from_range(&mut grid, range, 0.0, limits)?;
                 // calamine 0.38 does not expose merged ranges of .ods files: covered
                 // cells read as empty.
+                Vec::new()
             }
-        }
+        };
+        grid.normalize();
+        grid.apply_merges(&merges, limits)?;
         Ok(grid)
     }
 }
@@ -232,4 +281,46 @@ fn fill_from_range(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> CellValue {
+        CellValue::Text(s.into())
+    }
+
+    #[test]
+    fn cells_out_of_order_and_repeated_read_like_a_map() {
+        let limits = Limits::default();
+        let mut g = Grid::new("S");
+        for (r, c, v) in [(2, 1, "b"), (0, 3, "x"), (2, 0, "a"), (0, 3, "y"), (5, 0, "z")] {
+            g.put(r, c, text(v), &limits).unwrap();
+        }
+        g.put(1, 1, CellValue::Empty, &limits).unwrap();
+        g.normalize();
+        assert_eq!(g.get(0, 3), &text("y"), "the later value wins");
+        assert_eq!(g.get(1, 1), &CellValue::Empty);
+        assert_eq!(g.row(2).map(|(c, v)| (c, v.as_text())).collect::<Vec<_>>(), [(0, "a".into()), (1, "b".into())]);
+        assert_eq!(g.rows(1..).map(|(k, _)| k).collect::<Vec<_>>(), [(2, 0), (2, 1), (5, 0)]);
+        assert_eq!(g.rows(..2).map(|(k, _)| k).collect::<Vec<_>>(), [(0, 3)]);
+        assert_eq!(g.max_row(), Some(5));
+    }
+
+    #[test]
+    fn merged_ranges_spread_and_blank_what_they_cover() {
+        let limits = Limits::default();
+        let mut g = Grid::new("S");
+        g.put(0, 0, text("title"), &limits).unwrap();
+        g.put(1, 1, text("hidden"), &limits).unwrap();
+        g.put(3, 2, text("x"), &limits).unwrap();
+        g.normalize();
+        let range = |start, end| Dimensions { start, end };
+        g.apply_merges(&[range((0, 0), (0, 2)), range((2, 1), (3, 1)), range((1, 0), (1, 1))], &limits).unwrap();
+        assert_eq!(g.row(0).count(), 3);
+        assert_eq!(g.get(0, 2), &text("title"));
+        assert_eq!(g.get(1, 1), &CellValue::Empty, "covered by an empty top-left cell");
+        assert!(g.is_covered(3, 1) && !g.is_covered(2, 1));
+    }
 }

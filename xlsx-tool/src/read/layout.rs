@@ -55,6 +55,9 @@ pub(crate) fn find_header(grid: &Grid, labels: &[&str], keys: &[&str], strict: b
         if ok && best.is_none_or(|(s, _)| score > s) {
             best = Some((score, r));
         }
+        if score == labels.len() {
+            break; // no later row can match more
+        }
     }
     best.map(|(_, r)| r)
 }
@@ -114,7 +117,7 @@ pub(crate) fn map_columns(grid: &Grid, row: u32, labels: &[&str], diags: &mut Ve
 /// The data rows below `header`: for each row with at least one non-blank mapped cell
 /// (cells only repeated from a merged range above do not count), the mapped cells.
 fn data_rows(grid: &Grid, header: u32, cols: &[Option<u32>]) -> Vec<Vec<RawCell>> {
-    let mut rows: Vec<u32> = grid.cells.range((header.saturating_add(1), 0)..).map(|(&(r, _), _)| r).collect();
+    let mut rows: Vec<u32> = grid.rows(header.saturating_add(1)..).map(|((r, _), _)| r).collect();
     rows.dedup();
     let mut out = Vec::new();
     for r in rows {
@@ -174,8 +177,7 @@ pub(crate) fn indicator_rows(grid: &Grid, header: u32, cols: &[Option<u32>]) -> 
 pub(crate) fn contact_block(grid: &Grid, header: u32) -> [RawCell; 5] {
     let mut out: [RawCell; 5] = Default::default();
     let mut done = [false; 5];
-    for ((r, c), v) in grid.cells.range(..(header, 0)) {
-        let (r, c) = (*r, *c);
+    for ((r, c), v) in grid.rows(..header) {
         if grid.is_covered(r, c) {
             continue;
         }
@@ -218,11 +220,11 @@ fn right_of(grid: &Grid, row: u32, col: u32) -> u32 {
 /// `_meta`: key in column A, value in column B.
 pub(crate) fn read_meta(grid: &Grid) -> Meta {
     let mut meta = Meta::default();
-    for ((r, c), v) in &grid.cells {
-        if *c != 0 {
+    for ((r, c), v) in grid.cells() {
+        if c != 0 {
             continue;
         }
-        let value = grid.get(*r, 1).as_text().trim().to_string();
+        let value = grid.get(r, 1).as_text().trim().to_string();
         let slot = match v.as_text().trim() {
             "format" => &mut meta.format,
             "format_version" => &mut meta.format_version,

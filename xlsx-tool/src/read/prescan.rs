@@ -11,6 +11,7 @@ use std::io::{Cursor, Read};
 use jz_core::Diagnostic;
 
 use crate::limits::{Limits, not_a_workbook, too_large};
+use crate::unpack::find;
 
 fn u16_at(b: &[u8], i: usize) -> Option<u32> {
     Some(u32::from(u16::from_le_bytes([*b.get(i)?, *b.get(i + 1)?])))
@@ -227,7 +228,7 @@ fn cfb_workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
 /// Scans an .ods file's `content.xml`: for each sheet, the rows from the first to the
 /// last one holding values (repeats counted) times the widest such row must stay within
 /// [`Limits::max_area`], and the values (repeats counted) within `max_cells`. Call after
-/// [`crate::limits::check_zip`], which bounds the inflated size.
+/// [`crate::unpack::unpack_zip`], which bounds the inflated size.
 pub(crate) fn check_ods(bytes: &[u8], limits: &Limits) -> Result<(), Diagnostic> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| not_a_workbook())?;
     let mut xml = Vec::new();
@@ -324,8 +325,4 @@ fn attr_number(tag: &[u8], name: &[u8]) -> Option<u64> {
     let rest = rest.strip_prefix(b"=\"").or_else(|| rest.strip_prefix(b"='"))?;
     let digits: Vec<u8> = rest.iter().take_while(|b| b.is_ascii_digit()).take(12).copied().collect();
     std::str::from_utf8(&digits).ok()?.parse().ok()
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
 }

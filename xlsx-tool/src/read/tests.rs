@@ -436,7 +436,7 @@ fn csv_without_header_is_unknown_layout() {
     assert_eq!(codes(&r), [Code::UnknownLayout]);
 }
 
-use crate::limits::tests::zip_of;
+use crate::unpack::tests::zip_of;
 
 #[test]
 fn docx_renamed_to_xlsx_is_not_a_workbook() {
