@@ -61,8 +61,8 @@ pub fn unpack_zip(bytes: &[u8], limits: &Limits) -> Result<Vec<u8>, Diagnostic> 
             if absurd_reference(&part) {
                 return Err(not_a_workbook());
             }
-            if let Some(moved) = merges_first(&part) {
-                packed.add(&name, crc32fast::hash(&moved), &moved);
+            if merges_first(&mut part) {
+                packed.add(&name, crc32fast::hash(&part), &part);
                 continue;
             }
         }
@@ -135,9 +135,22 @@ fn absurd_reference_value(value: &[u8]) -> bool {
 /// its `<mergeCells>` element, which comes after all the cells. In the private copy
 /// calamine reads, that element is moved right after the root tag (an empty one is put
 /// there when the sheet has none), so the lookup stops at once; calamine's cell reader
-/// skips it. `None` (the part is left as it is) when the sheet's shape is unexpected,
-/// e.g. a `mergeCells` element with a namespace prefix.
-fn merges_first(xml: &[u8]) -> Option<Vec<u8>> {
+/// skips it. Done in place (no second copy of a large sheet); `false` (the part is left
+/// as it is) when the sheet's shape is unexpected, e.g. a `mergeCells` element with a
+/// namespace prefix.
+fn merges_first(xml: &mut Vec<u8>) -> bool {
+    let Some((root_end, from, to)) = merges_place(xml) else { return false };
+    if from == to {
+        xml.splice(root_end..root_end, b"<mergeCells/>".iter().copied());
+    } else {
+        xml[root_end..to].rotate_right(to - from);
+    }
+    true
+}
+
+/// For [`merges_first`]: the end of the root start tag and the `<mergeCells>` block
+/// (`from == to` when there is none).
+fn merges_place(xml: &[u8]) -> Option<(usize, usize, usize)> {
     let root_end = root_start_tag_end(xml)?;
     // Looked for before and after the cells only (most of the part), not through them.
     let cells = match (find(xml, b"<sheetData"), memchr::memmem::rfind(xml, b"</sheetData>")) {
@@ -147,7 +160,7 @@ fn merges_first(xml: &[u8]) -> Option<Vec<u8>> {
     let find_outside = |needle: &[u8]| {
         find(&xml[..cells.start], needle).or_else(|| find(&xml[cells.end..], needle).map(|at| cells.end + at))
     };
-    let (block, from, to) = match find_outside(b"<mergeCells") {
+    let (from, to) = match find_outside(b"<mergeCells") {
         Some(at) if !matches!(xml.get(at + 11), Some(b' ' | b'\t' | b'\r' | b'\n' | b'>' | b'/')) => return None,
         Some(at) => {
             let tag_end = at + tag_end(&xml[at..])?;
@@ -156,20 +169,12 @@ fn merges_first(xml: &[u8]) -> Option<Vec<u8>> {
             } else {
                 tag_end + find(&xml[tag_end..], b"</mergeCells>")? + b"</mergeCells>".len()
             };
-            (&xml[at..to], at, to)
+            (at, to)
         }
         None if find_outside(b"mergeCells").is_some() => return None,
-        None => (&b"<mergeCells/>"[..], root_end, root_end),
+        None => (root_end, root_end),
     };
-    if from < root_end {
-        return None;
-    }
-    let mut out = Vec::with_capacity(xml.len() + block.len());
-    out.extend_from_slice(&xml[..root_end]);
-    out.extend_from_slice(block);
-    out.extend_from_slice(&xml[root_end..from]);
-    out.extend_from_slice(&xml[to..]);
-    Some(out)
+    (from >= root_end).then_some((root_end, from, to))
 }
 
 /// Where the root element's start tag ends (just past its `>`); `None` when the root
@@ -322,7 +327,9 @@ pub(crate) mod tests {
     }
 
     fn moved_merges(xml: &[u8]) -> String {
-        String::from_utf8(merges_first(xml).unwrap_or_else(|| xml.to_vec())).unwrap()
+        let mut part = xml.to_vec();
+        merges_first(&mut part);
+        String::from_utf8(part).unwrap()
     }
 
     #[test]
