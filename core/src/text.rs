@@ -41,8 +41,9 @@ pub fn strip_spaces(s: &str) -> String {
 /// assert_eq!(jz_core::text::label_key("*联系人："), "联系人");
 /// ```
 pub fn label_key(s: &str) -> String {
+    // Folded first: full-width `：` and `（）` are `:` and `()` here.
     let mut s: String = folded(s).filter(|c| !matches!(c, '*' | ':')).collect();
-    for (open, close) in [('(', ')'), ('（', '）'), ('[', ']'), ('【', '】')] {
+    for (open, close) in [('(', ')'), ('[', ']'), ('【', '】')] {
         if s.ends_with(close)
             && let Some(i) = s.rfind(open)
             && i > 0

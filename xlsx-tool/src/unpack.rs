@@ -79,7 +79,7 @@ fn is_read_part(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     let skipped = ["docprops/", "/theme/", "/drawings/", "/charts/", "customxml/", "/printersettings/"];
     ([".xml", ".rels", ".bin"].iter().any(|ext| lower.ends_with(ext)) || lower == "mimetype")
-        && !skipped.iter().any(|dir| lower.starts_with(dir) || lower.contains(dir))
+        && !skipped.iter().any(|dir| lower.contains(dir))
 }
 
 /// An .xlsx worksheet part.

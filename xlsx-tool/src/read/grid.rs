@@ -98,15 +98,15 @@ impl Grid {
     pub fn normalize(&mut self) {
         // Stable: values recorded later for the same position stay later.
         self.cells.sort_by_key(|(k, _)| *k);
-        let mut kept: Vec<((u32, u32), CellValue)> = Vec::with_capacity(self.cells.len());
-        for (k, v) in self.cells.drain(..) {
-            if kept.last().is_some_and(|(last, _)| *last == k) {
-                kept.pop();
+        // `dedup_by` keeps the first of equal neighbours: hand it the later value first.
+        self.cells.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                std::mem::swap(&mut later.1, &mut kept.1);
             }
-            kept.push((k, v));
-        }
-        kept.retain(|(_, v)| *v != CellValue::Empty);
-        self.cells = kept;
+            same
+        });
+        self.cells.retain(|(_, v)| *v != CellValue::Empty);
     }
 
     /// Spreads each merged range's top-left value over the cells it covers (clipped to
