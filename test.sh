@@ -4,8 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-echo "==> toolchain components"
+echo "==> toolchain components and test dependencies (scripts/deps.sh installs what is missing)"
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
+./scripts/deps.sh
 
 echo "==> cargo fmt --check"
 cargo fmt --all -- --check
@@ -13,8 +14,11 @@ cargo fmt --all -- --check
 echo "==> cargo clippy (warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
-echo "==> cargo test"
+echo "==> cargo test (unit, integration and doc tests)"
 cargo test --workspace --locked
+
+echo "==> cargo doc (rustdoc warnings are errors)"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --quiet
 
 echo "==> the README walk-through (run.sh) on sample data"
 ./run.sh --no-serve >/tmp/jz-run.log 2>&1 || { cat /tmp/jz-run.log; exit 1; }
