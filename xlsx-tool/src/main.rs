@@ -3,7 +3,6 @@
 //! Exit codes: 0 = done and every file valid; 1 = done but some file has errors;
 //! 2 = usage or I/O failure.
 
-use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -12,8 +11,8 @@ use std::sync::mpsc;
 
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
-use jz_core::{Diagnostic, Plan, Severity, Submission, merge};
-use xlsx_tool::{Checked, Limits, check, read::Kind, sample, summary, template};
+use jz_core::{Diagnostic, Plan, Severity};
+use xlsx_tool::{Checked, Limits, Merger, check, sample, summary, template};
 
 /// `println!` that ends the program quietly when stdout is gone (`xlsx-tool plan | head`)
 /// instead of panicking.
@@ -225,52 +224,18 @@ fn run(cli: Cli) -> Result<bool> {
                 bail!("汇总年度 {year} 不在本计划的年度范围内（{}–{}）。", plan.first_year, plan.last_year);
             }
             let paths = expand_inputs(&inputs)?;
-            let mut submissions: Vec<Submission> = Vec::new();
-            let mut history = Vec::new();
-            // The best valid file of this year per unit keeps its texts; every other file is
-            // slimmed as it arrives, so memory stays bounded whatever the number of files.
-            let mut best: HashMap<String, usize> = HashMap::new();
+            let mut merger = Merger::new(&plan, year, &limits);
+            let reader = merger.reader();
             each_file(
                 &paths,
-                |name, bytes| {
-                    let checked = check(&plan, &bytes, name, &limits);
-                    if checked.kind != Kind::Summary {
-                        let mut sub = checked.into_submission(&bytes);
-                        if sub.has_errors() || sub.report.year != Some(year) {
-                            sub.slim();
-                        }
-                        return Ok(Input::Report(sub));
+                |name, bytes| Ok(reader.read(name, &bytes)),
+                |_, input| {
+                    if let Some(message) = merger.push(input).filter(|_| !cli.json) {
+                        eprintln!("{message}");
                     }
-                    Ok(summary::read_history(name, &bytes).map_or_else(
-                        |e| Input::Skipped(format!("跳过 {name}：这是汇总表，但无法读出其中的往年数据（{e}）。")),
-                        Input::Summary,
-                    ))
-                },
-                |_, input| match input {
-                    Input::Report(sub) => {
-                        let unit =
-                            sub.report.unit.clone().filter(|_| !sub.has_errors() && sub.report.year == Some(year));
-                        let i = submissions.len();
-                        submissions.push(sub);
-                        if let Some(unit) = unit {
-                            match best.get(&unit).copied() {
-                                Some(j) if merge::wins(&submissions[j], &submissions[i]) => submissions[i].slim(),
-                                Some(j) => {
-                                    submissions[j].slim();
-                                    best.insert(unit, i);
-                                }
-                                None => {
-                                    best.insert(unit, i);
-                                }
-                            }
-                        }
-                    }
-                    Input::Summary(h) => history.push(h),
-                    Input::Skipped(message) if !cli.json => eprintln!("{message}"),
-                    Input::Skipped(_) => {}
                 },
             )?;
-            let merge = jz_core::merge_with_history(&plan, year, submissions, history);
+            let merge = merger.finish();
             let bytes = summary::write_summary(&plan, &merge)?;
             write_file(&output, &bytes)?;
             let all_ok = merge.summary.rejected.is_empty();
@@ -323,16 +288,6 @@ fn check_inputs(plan: &Plan, inputs: &[PathBuf], limits: &Limits) -> Result<Vec<
     let mut results: Vec<Option<Checked>> = vec![None; paths.len()];
     each_file(&paths, |name, bytes| Ok(check(plan, &bytes, name, limits)), |i, c| results[i] = Some(c))?;
     Ok(results.into_iter().flatten().collect())
-}
-
-/// A merge input once read.
-enum Input {
-    /// A unit workbook.
-    Report(Submission),
-    /// An earlier city summary.
-    Summary(jz_core::merge::HistorySource),
-    /// Not usable; the message says why.
-    Skipped(String),
 }
 
 /// Reads every file and runs `work` on it on all cores (one file in memory per core),
@@ -532,6 +487,14 @@ fn print_merge(plan: &Plan, merge: &jz_core::Merge, output: &Path) {
         say!("  尚未报送（或被退回）的单位：{}", s.missing_units.join("、"));
     }
     print_indicators(plan, &s.indicators);
+    for f in &merge.files {
+        for d in f.submission.diagnostics.iter().filter(|d| jz_core::cross_year::CODES.contains(&d.code)) {
+            say!("  与上一年度对比：{}（{}）", describe(d), f.submission.file_name());
+        }
+    }
+    if !s.changes.is_empty() {
+        say!("  重新报送的文件与被替代的文件有 {} 处不同，见汇总表“变更记录”。", s.changes.len());
+    }
     let years: Vec<String> = s.years.iter().map(u16::to_string).collect();
     say!("  截至 {} 年末对照 {} 年目标的进度（有数据的年度：{}）：", s.year, plan.last_year, years.join("、"));
     for p in &s.progress {
