@@ -46,7 +46,8 @@ pub type Diff = BTreeMap<Anchor, (String, String)>;
 pub fn fields(report: &Report) -> BTreeMap<Anchor, String> {
     let mut out = BTreeMap::new();
     let date = report.date.map_or_else(|| report.date_text.trim().to_string(), |d| d.to_string());
-    for (field, text) in [(Field::Contact, report.contact.clone()), (Field::Phone, report.phone.clone()), (Field::Date, date)]
+    for (field, text) in
+        [(Field::Contact, report.contact.clone()), (Field::Phone, report.phone.clone()), (Field::Date, date)]
     {
         out.insert(Anchor::Header { field }, text);
     }

@@ -2,8 +2,8 @@
 
 use std::collections::HashSet;
 
-use crate::cells::Cells;
 use crate::cell::{CellValue, RawCell, format_number};
+use crate::cells::Cells;
 use crate::date::Date;
 use crate::diagnostic::{Anchor, Code, Diagnostic, Field};
 use crate::plan::{Indicator, Plan};

@@ -90,8 +90,11 @@ enum Command {
     /// Write the built-in sample submissions (filled workbooks for the units) into a directory.
     Sample {
         /// Reporting year (default: the plan's last year).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "years")]
         year: Option<u16>,
+        /// A whole round over several years, e.g. 2022-2025 (every unit, every year).
+        #[arg(long, value_name = "FIRST-LAST")]
+        years: Option<String>,
         /// Seed of the generated texts and values.
         #[arg(long, default_value_t = 2025)]
         seed: u64,
@@ -263,10 +266,16 @@ fn run(cli: Cli) -> Result<bool> {
             }
             Ok(true)
         }
-        Command::Sample { year, seed, output } => {
-            let year = year.unwrap_or(plan.last_year);
+        Command::Sample { year, years, seed, output } => {
+            let (first, year) = match years.as_deref() {
+                Some(text) => sample_years_arg(&plan, text)?,
+                None => (None, year.unwrap_or(plan.last_year)),
+            };
             std::fs::create_dir_all(&output).with_context(|| format!("无法创建目录 {}", output.display()))?;
-            let files = sample::sample_set(&plan, year, seed)?;
+            let files = match first {
+                Some(first) => sample::sample_years(&plan, first, year, seed)?,
+                None => sample::sample_set(&plan, year, seed)?,
+            };
             for (name, bytes) in &files {
                 write_file(&output.join(name), bytes)?;
             }
@@ -274,7 +283,8 @@ fn run(cli: Cli) -> Result<bool> {
                 let names: Vec<_> = files.iter().map(|(n, _)| output.join(n).display().to_string()).collect();
                 say!("{}", serde_json::json!({ "year": year, "files": names }));
             } else {
-                say!("已在 {} 生成 {} 个示例填报表（{} 年度）。", output.display(), files.len(), year);
+                let years = first.map_or_else(|| year.to_string(), |f| format!("{f}–{year}"));
+                say!("已在 {} 生成 {} 个示例填报表（{years} 年度）。", output.display(), files.len());
             }
             Ok(true)
         }
@@ -334,6 +344,21 @@ fn each_file<T: Send>(
     })?;
     progress.done();
     Ok(())
+}
+
+/// `--years 2022-2025` → the first and last year, both within the plan.
+fn sample_years_arg(plan: &Plan, text: &str) -> Result<(Option<u16>, u16)> {
+    let parsed = text
+        .split_once(['-', '–'])
+        .and_then(|(a, b)| Some((a.trim().parse::<u16>().ok()?, b.trim().parse::<u16>().ok()?)));
+    match parsed {
+        Some((a, b)) if a <= b && plan.has_year(i64::from(a)) && plan.has_year(i64::from(b)) => Ok((Some(a), b)),
+        _ => bail!(
+            "--years 应写成“起始年-截止年”，且在本计划的年度范围内，例如 --years {}-{}。",
+            plan.first_year,
+            plan.last_year
+        ),
+    }
 }
 
 /// `孟州市_2025年度填报表.xlsx`.

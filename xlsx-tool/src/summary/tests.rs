@@ -64,7 +64,13 @@ fn report(plan: &Plan, unit: &str, year: u16, date: (i32, u32, u32)) -> Report {
 }
 
 fn sub(path: &str, report: Report, diagnostics: Vec<Diagnostic>) -> Submission {
-    Submission { path: path.into(), sha256: sha256_hex(path.as_bytes()), report, diagnostics, cells: Default::default() }
+    Submission {
+        path: path.into(),
+        sha256: sha256_hex(path.as_bytes()),
+        report,
+        diagnostics,
+        cells: Default::default(),
+    }
 }
 
 fn submissions(plan: &Plan) -> Vec<Submission> {
