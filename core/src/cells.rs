@@ -88,7 +88,9 @@ impl Cells {
     /// the measures sheet).
     pub fn sheet(&self, anchor: &Anchor) -> &str {
         match anchor {
+            Anchor::Indicator { .. } if self.indicators_sheet.is_empty() => sheets::INDICATORS,
             Anchor::Indicator { .. } => &self.indicators_sheet,
+            _ if self.tasks_sheet.is_empty() => sheets::TASKS,
             _ => &self.tasks_sheet,
         }
     }
