@@ -303,6 +303,27 @@ pub fn samples_js(year: f64, plan_text: Option<String>) -> JsResult<JsValue> {
     Ok(list.into())
 }
 
+/// The four-year sample round `firstYear..=lastYear`: `[{name, bytes}]`, every unit's
+/// workbook of every year (see `xlsx_tool::sample::years`: 正常/关注/滞后 paths, a
+/// 万元/亿元 slip, a stock decrease, a resubmission, a missing and a rejected unit).
+///
+/// # Errors
+/// A year outside the plan, `firstYear` after `lastYear`, or a bad plan.
+#[wasm_bindgen(js_name = samplesYears, unchecked_return_type = "NamedFile[]")]
+pub fn samples_years_js(first_year: f64, last_year: f64, plan_text: Option<String>) -> JsResult<JsValue> {
+    let plan = load_plan(plan_text.as_deref())?;
+    let (first, last) = (plan_year(&plan, first_year)?, plan_year(&plan, last_year)?);
+    if first > last {
+        return Err(js_error(format!("起始年度 {first} 晚于截止年度 {last}，请交换两个年度。")));
+    }
+    let files = xlsx_tool::sample::sample_years(&plan, first, last, SAMPLE_SEED).map_err(js_error)?;
+    let list = Array::new();
+    for (name, bytes) in &files {
+        list.push(&object(&[("name", &JsValue::from_str(name)), ("bytes", &bytes_js(bytes))])?);
+    }
+    Ok(list.into())
+}
+
 /// One change requested by the fixing grid.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Edit {
@@ -347,27 +368,7 @@ impl Edit {
 
 /// Chinese column name of a field, for messages.
 fn field_label(field: Field) -> &'static str {
-    match field {
-        Field::Unit => "填报单位",
-        Field::Year => "报告年度",
-        Field::Contact => "联系人",
-        Field::Phone => "联系电话",
-        Field::Date => "填报日期",
-        Field::Id => "序号/指标编号",
-        Field::TaskText => "任务内容",
-        Field::MeasureText => "落实举措",
-        Field::Responsible => "责任单位",
-        Field::Status => "完成状态",
-        Field::Progress => "进展情况",
-        Field::Problems => "存在问题",
-        Field::NextPlan => "下一步计划",
-        Field::Evidence => "佐证材料",
-        Field::IndicatorName => "指标名称",
-        Field::IndicatorUnit => "计量单位",
-        Field::Target => "目标值",
-        Field::Value => "本年度完成值",
-        Field::Remark => "说明",
-    }
+    field.label()
 }
 
 /// Applies one edit to `report`; the error is a Chinese message.
