@@ -15,6 +15,7 @@ pub mod cell;
 pub mod date;
 pub mod diagnostic;
 pub mod error;
+pub mod follow_up;
 pub mod merge;
 pub mod plan;
 pub mod plan_diff;

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::follow_up::{ReminderRow, SupervisionRow};
 use crate::plan::{Aggregation, Plan};
 use crate::progress::{IndicatorProgress, MeasureTrend, YearData};
 use crate::report::{Report, Status};
@@ -211,6 +212,12 @@ pub struct MergeSummary {
     /// Per measure (plan order) each responsible unit's status in each year of `years`.
     #[serde(default)]
     pub trend: Vec<MeasureTrend>,
+    /// 督办清单 rows (see [`crate::follow_up`]).
+    #[serde(default)]
+    pub supervision: Vec<SupervisionRow>,
+    /// 催报名单 rows (see [`crate::follow_up`]).
+    #[serde(default)]
+    pub reminders: Vec<ReminderRow>,
 }
 
 /// Data of earlier years read from a city summary, for the multi-year view.
@@ -459,8 +466,12 @@ pub fn merge_with_history(plan: &Plan, year: u16, submissions: Vec<Submission>, 
         years,
         progress,
         trend,
+        supervision: Vec::new(),
+        reminders: Vec::new(),
     };
-    Merge { summary, files, units, rows, values, latest_date, history }
+    let mut merge = Merge { summary, files, units, rows, values, latest_date, history };
+    crate::follow_up::fill(plan, &mut merge);
+    merge
 }
 
 /// Whether `a` beats `b` as the unit's file for the year: the later 填报日期, then the

@@ -531,6 +531,7 @@ fn print_merge(plan: &Plan, merge: &jz_core::Merge, output: &Path) {
     if !s.missing_units.is_empty() {
         say!("  尚未报送（或被退回）的单位：{}", s.missing_units.join("、"));
     }
+    say!("  {}", jz_core::follow_up::headline(s));
     print_indicators(plan, &s.indicators);
     let years: Vec<String> = s.years.iter().map(u16::to_string).collect();
     say!("  截至 {} 年末对照 {} 年目标的进度（有数据的年度：{}）：", s.year, plan.last_year, years.join("、"));
