@@ -811,9 +811,7 @@ pub fn read_summary(bytes: &[u8]) -> Result<MergeSummary, Error> {
             progress.push(from_json(&text(&meta, row, 1)).ok_or_else(|| unreadable("进度", row))?);
         } else if key == "trend" {
             trend.push(from_json(&text(&meta, row, 1)).ok_or_else(|| unreadable("趋势", row))?);
-        } else if key == "history" {
-            continue;
-        } else if follow.take(&key, &text(&meta, row, 1)).map_err(|what| unreadable(what, row))? {
+        } else if key == "history" || follow.take(&key, &text(&meta, row, 1)).map_err(|what| unreadable(what, row))? {
             continue;
         } else if key == "file" {
             let outcome = match text(&meta, row, 3).as_str() {

@@ -154,8 +154,11 @@ fn sheets_in_order_and_meta_hidden() {
     let bytes = write_summary(&plan, &m).unwrap();
     let wb = crate::template::tests::open(&bytes);
     let names: Vec<_> = wb.sheets_metadata().iter().map(|s| s.name.clone()).collect();
-    assert_eq!(names, ["汇总总览", "任务明细", "指标汇总", "报送情况", "校验问题", "年度趋势", "_meta"]);
-    assert_eq!(wb.sheets_metadata()[6].visible, calamine::SheetVisible::Hidden);
+    assert_eq!(
+        names,
+        ["汇总总览", "任务明细", "指标汇总", "报送情况", "督办清单", "催报名单", "校验问题", "年度趋势", "_meta"]
+    );
+    assert_eq!(wb.sheets_metadata()[8].visible, calamine::SheetVisible::Hidden);
     let meta = range(&bytes, "_meta");
     assert_eq!(cell(&meta, 0, 1), s("jz-ip-summary"));
     let files: Vec<_> = (0..meta.height() as u32).filter(|&r| cell(&meta, r, 0) == s("file")).collect();
