@@ -395,3 +395,39 @@ pub fn headline(s: &MergeSummary) -> String {
         units.len()
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_deadline_comes_from_the_plan() {
+        let mut plan = Plan::builtin();
+        assert_eq!(deadline(&plan, 2025), "2026年1月31日");
+        plan.deadline = "02-28".into();
+        assert_eq!(deadline(&plan, 2024), "2025年2月28日");
+        plan.deadline = "早点".into();
+        assert_eq!(deadline(&plan, 2024), "2025年1月31日");
+    }
+
+    #[test]
+    fn an_empty_merge_chases_every_unit_and_invents_no_contact() {
+        let plan = Plan::builtin();
+        let m = crate::merge(&plan, 2025, Vec::new());
+        let s = &m.summary;
+        assert_eq!(s.reminders.len(), plan.expected_units().len());
+        assert!(s.reminders.iter().all(|r| r.contact.is_empty() && r.phone.is_empty()));
+        assert!(s.reminders.iter().all(|r| r.last_submitted == NEVER_SUBMITTED));
+        assert!(
+            s.reminders[0].notice.ends_with("如有疑问，请与焦作市市场监督管理局联系。"),
+            "{}",
+            s.reminders[0].notice
+        );
+        // Only 报送 rows: no measure was reported 未启动 and no indicator has data.
+        assert!(s.supervision.iter().all(|r| r.category == category::REPORT));
+        assert_eq!(s.supervision.len(), s.reminders.len());
+        assert!(headline(s).starts_with(
+            "督办事项 22 条（未报送/退回 22，未启动举措 0，滞后或关注指标 0），催报单位 22 个：市场监管局、"
+        ));
+    }
+}
