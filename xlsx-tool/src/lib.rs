@@ -8,6 +8,7 @@ pub mod check;
 pub mod error;
 pub mod limits;
 pub mod read;
+pub mod report;
 pub mod sample;
 pub mod summary;
 pub mod template;

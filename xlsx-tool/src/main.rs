@@ -83,6 +83,19 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Write the year's work report (.docx, 公文 layout) from the same inputs as merge;
+    /// a summary of that year alone also serves.
+    Report {
+        /// Workbooks, summaries or directories of them.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The report's year.
+        #[arg(long)]
+        year: u16,
+        /// Word document to write.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Read a city summary workbook back (same JSON as merge).
     Read {
         /// The summary workbook.
@@ -224,52 +237,7 @@ fn run(cli: Cli) -> Result<bool> {
             if !plan.has_year(i64::from(year)) {
                 bail!("汇总年度 {year} 不在本计划的年度范围内（{}–{}）。", plan.first_year, plan.last_year);
             }
-            let paths = expand_inputs(&inputs)?;
-            let mut submissions: Vec<Submission> = Vec::new();
-            let mut history = Vec::new();
-            // The best valid file of this year per unit keeps its texts; every other file is
-            // slimmed as it arrives, so memory stays bounded whatever the number of files.
-            let mut best: HashMap<String, usize> = HashMap::new();
-            each_file(
-                &paths,
-                |name, bytes| {
-                    let checked = check(&plan, &bytes, name, &limits);
-                    if checked.kind != Kind::Summary {
-                        let mut sub = checked.into_submission(&bytes);
-                        if sub.has_errors() || sub.report.year != Some(year) {
-                            sub.slim();
-                        }
-                        return Ok(Input::Report(sub));
-                    }
-                    Ok(summary::read_history(name, &bytes).map_or_else(
-                        |e| Input::Skipped(format!("跳过 {name}：这是汇总表，但无法读出其中的往年数据（{e}）。")),
-                        Input::Summary,
-                    ))
-                },
-                |_, input| match input {
-                    Input::Report(sub) => {
-                        let unit =
-                            sub.report.unit.clone().filter(|_| !sub.has_errors() && sub.report.year == Some(year));
-                        let i = submissions.len();
-                        submissions.push(sub);
-                        if let Some(unit) = unit {
-                            match best.get(&unit).copied() {
-                                Some(j) if merge::wins(&submissions[j], &submissions[i]) => submissions[i].slim(),
-                                Some(j) => {
-                                    submissions[j].slim();
-                                    best.insert(unit, i);
-                                }
-                                None => {
-                                    best.insert(unit, i);
-                                }
-                            }
-                        }
-                    }
-                    Input::Summary(h) => history.push(h),
-                    Input::Skipped(message) if !cli.json => eprintln!("{message}"),
-                    Input::Skipped(_) => {}
-                },
-            )?;
+            let (submissions, history) = merge_inputs(&plan, &inputs, year, &limits, cli.json)?;
             let merge = jz_core::merge_with_history(&plan, year, submissions, history);
             let bytes = summary::write_summary(&plan, &merge)?;
             write_file(&output, &bytes)?;
@@ -280,6 +248,39 @@ fn run(cli: Cli) -> Result<bool> {
                 print_merge(&plan, &merge, &output);
             }
             Ok(all_ok)
+        }
+        Command::Report { inputs, year, output } => {
+            if !plan.has_year(i64::from(year)) {
+                bail!("报告年度 {year} 不在本计划的年度范围内（{}–{}）。", plan.first_year, plan.last_year);
+            }
+            let (submissions, history) = merge_inputs(&plan, &inputs, year, &limits, cli.json)?;
+            let merge = jz_core::merge_with_history(&plan, year, submissions, history);
+            // No unit file of the year: a summary of the year among the inputs stands in.
+            let mut own = Vec::new();
+            if merge.summary.accepted.is_empty() {
+                for path in &merge.summary.summaries {
+                    own.push((path.clone(), read_file(Path::new(path))?));
+                }
+            }
+            let own: Vec<(&str, &[u8])> = own.iter().map(|(p, b)| (p.as_str(), b.as_slice())).collect();
+            let merge = xlsx_tool::report::summary_fallback(merge, &own)?;
+            let bytes = xlsx_tool::report::write_report(&plan, &merge)?;
+            write_file(&output, &bytes)?;
+            let s = &merge.summary;
+            if cli.json {
+                let mut json = serde_json::to_value(s)?;
+                json["output"] = serde_json::json!(output.display().to_string());
+                say!("{}", serde_json::to_string_pretty(&json)?);
+            } else {
+                let received = merge.units.iter().filter(|u| u.state == merge::UnitState::Received).count();
+                say!(
+                    "已生成 {year} 年度工作报告 {}（应报送 {} 个单位，已报送 {received} 个，未报送或退回 {} 个）。",
+                    output.display(),
+                    merge.units.len(),
+                    s.missing_units.len()
+                );
+            }
+            Ok(s.rejected.is_empty())
         }
         Command::Read { file } => {
             let bytes = read_file(&file)?;
@@ -323,6 +324,63 @@ fn check_inputs(plan: &Plan, inputs: &[PathBuf], limits: &Limits) -> Result<Vec<
     let mut results: Vec<Option<Checked>> = vec![None; paths.len()];
     each_file(&paths, |name, bytes| Ok(check(plan, &bytes, name, limits)), |i, c| results[i] = Some(c))?;
     Ok(results.into_iter().flatten().collect())
+}
+
+/// Reads every merge input (directories expanded) and checks it: unit files become
+/// submissions, earlier summaries history. The best valid file of `year` per unit keeps
+/// its texts; every other file is slimmed as it arrives, so memory stays bounded whatever
+/// the number of files. Shared by `merge` and `report`.
+fn merge_inputs(
+    plan: &Plan,
+    inputs: &[PathBuf],
+    year: u16,
+    limits: &Limits,
+    quiet: bool,
+) -> Result<(Vec<Submission>, Vec<merge::HistorySource>)> {
+    let paths = expand_inputs(inputs)?;
+    let mut submissions: Vec<Submission> = Vec::new();
+    let mut history = Vec::new();
+    let mut best: HashMap<String, usize> = HashMap::new();
+    each_file(
+        &paths,
+        |name, bytes| {
+            let checked = check(plan, &bytes, name, limits);
+            if checked.kind != Kind::Summary {
+                let mut sub = checked.into_submission(&bytes);
+                if sub.has_errors() || sub.report.year != Some(year) {
+                    sub.slim();
+                }
+                return Ok(Input::Report(sub));
+            }
+            Ok(summary::read_history(name, &bytes).map_or_else(
+                |e| Input::Skipped(format!("跳过 {name}：这是汇总表，但无法读出其中的往年数据（{e}）。")),
+                Input::Summary,
+            ))
+        },
+        |_, input| match input {
+            Input::Report(sub) => {
+                let unit = sub.report.unit.clone().filter(|_| !sub.has_errors() && sub.report.year == Some(year));
+                let i = submissions.len();
+                submissions.push(sub);
+                if let Some(unit) = unit {
+                    match best.get(&unit).copied() {
+                        Some(j) if merge::wins(&submissions[j], &submissions[i]) => submissions[i].slim(),
+                        Some(j) => {
+                            submissions[j].slim();
+                            best.insert(unit, i);
+                        }
+                        None => {
+                            best.insert(unit, i);
+                        }
+                    }
+                }
+            }
+            Input::Summary(h) => history.push(h),
+            Input::Skipped(message) if !quiet => eprintln!("{message}"),
+            Input::Skipped(_) => {}
+        },
+    )?;
+    Ok((submissions, history))
 }
 
 /// A merge input once read.

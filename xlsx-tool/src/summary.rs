@@ -1000,5 +1000,8 @@ fn read_missing(range: &Range<Data>) -> Result<Vec<String>, Error> {
         .collect())
 }
 
+mod back;
+pub use back::read_merge;
+
 #[cfg(test)]
 mod tests;
