@@ -255,6 +255,8 @@ fn run(cli: Cli) -> Result<bool> {
             }
             let (submissions, history) = merge_inputs(&plan, &inputs, year, &limits, cli.json)?;
             let merge = jz_core::merge_with_history(&plan, year, submissions, history);
+            // Exit code of the files given (as merge), before a summary may stand in for them.
+            let all_ok = merge.summary.rejected.is_empty();
             // No unit file of the year: a summary of the year among the inputs stands in.
             let mut own = Vec::new();
             if merge.summary.accepted.is_empty() {
@@ -280,7 +282,7 @@ fn run(cli: Cli) -> Result<bool> {
                     s.missing_units.len()
                 );
             }
-            Ok(s.rejected.is_empty())
+            Ok(all_ok)
         }
         Command::Read { file } => {
             let bytes = read_file(&file)?;
