@@ -6,7 +6,7 @@
 //! unit's file are not errors but diagnostics in the returned data.
 //!
 //! JavaScript names: `plan`, `template`, `validate`, `inspect`, `merge`, `annotate`,
-//! `correct`, `samples`, `planDiff`. Their TypeScript types are in the custom section below.
+//! `correct`, `samples`, `planDiff`, `report`. Their TypeScript types are in the custom section below.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -177,6 +177,31 @@ pub fn merge_js(
         xlsx_tool::merge_files(&plan, files.iter().map(|(n, b)| (n.as_str(), b.as_slice())), year, &Limits::default())
             .map_err(js_error)?;
     object(&[("summary", &to_js(&merge.summary)?), ("xlsx", &bytes_js(&xlsx))])
+}
+
+/// The year's work report (.docx bytes, 公文 layout, contract §10) from the same inputs as
+/// `merge`: `files` is `[{name, bytes}]`; a summary of `year` alone also serves.
+///
+/// # Errors
+/// A malformed `files` list, a year outside the plan, a bad plan, or a document that
+/// cannot be written.
+#[wasm_bindgen(js_name = report)]
+pub fn report_js(
+    #[wasm_bindgen(unchecked_param_type = "NamedFile[]")] files: JsValue,
+    year: f64,
+    plan_text: Option<String>,
+) -> JsResult<Vec<u8>> {
+    let plan = load_plan(plan_text.as_deref())?;
+    let year = plan_year(&plan, year)?;
+    let files = named_files(&files)?;
+    let (_, docx) = xlsx_tool::report::report_files(
+        &plan,
+        files.iter().map(|(n, b)| (n.as_str(), b.as_slice())),
+        year,
+        &Limits::default(),
+    )
+    .map_err(js_error)?;
+    Ok(docx)
 }
 
 /// What changed between two plan files (TOML or JSON text): the same JSON as

@@ -9,6 +9,7 @@ pub mod error;
 pub mod limits;
 pub mod merger;
 pub mod read;
+pub mod report;
 pub mod sample;
 pub mod summary;
 pub mod template;

@@ -1018,8 +1018,10 @@ fn read_missing(range: &Range<Data>) -> Result<Vec<String>, Error> {
         .collect())
 }
 
+mod back;
 mod changes;
-
 pub mod follow_up;
+pub use back::read_merge;
+
 #[cfg(test)]
 mod tests;
