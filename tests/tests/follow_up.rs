@@ -266,6 +266,14 @@ fn reminder_list_of_a_small_merge_is_the_hand_worked_one() {
     );
 }
 
+/// A part of the xlsx as text.
+fn part(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut xml).unwrap();
+    xml
+}
+
 /// The sheet's rows below its header, as text.
 fn sheet_rows(bytes: &[u8], name: &str) -> Vec<Vec<String>> {
     let mut wb = open_workbook_auto_from_rs(Cursor::new(bytes)).unwrap();
@@ -332,6 +340,16 @@ fn sheets_read_back_equal_the_json_and_read_returns_it() {
     assert_eq!(rem[1..].to_vec(), want);
 
     assert_eq!(summary::read_summary(&bytes).unwrap(), merge.summary);
+
+    // Made for printing and reading like the other sheets: A4 landscape, frozen header,
+    // wrapped text (sheets 5 and 6 of the workbook).
+    for n in [5, 6] {
+        let xml = part(&bytes, &format!("xl/worksheets/sheet{n}.xml"));
+        for want in ["paperSize=\"9\"", "orientation=\"landscape\"", "<pane ", "<autoFilter "] {
+            assert!(xml.contains(want), "sheet{n}.xml lacks {want}");
+        }
+    }
+    assert!(part(&bytes, "xl/styles.xml").contains("wrapText=\"1\""));
 
     // Any input order: the same lists, the same bytes.
     let mut reversed = files.clone();
