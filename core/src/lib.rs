@@ -18,6 +18,7 @@ pub mod error;
 pub mod merge;
 pub mod plan;
 pub mod plan_diff;
+pub mod plan_memo;
 pub mod progress;
 pub mod report;
 pub mod revision;

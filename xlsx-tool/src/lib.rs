@@ -7,6 +7,7 @@
 pub mod check;
 pub mod error;
 pub mod limits;
+pub mod plan_file;
 pub mod read;
 pub mod sample;
 pub mod summary;
