@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::plan::{MeasureRef, Plan};
-use crate::plan_memo::{GroupChange, UnitChange, group_changes, memo, unit_changes};
+use crate::plan_memo::{GroupChange, UnitChange, group_changes, memo, other_changes, unit_changes};
 use crate::text::{fold_width, same_text, strip_spaces};
 use crate::value::display;
 
@@ -108,6 +108,10 @@ pub struct PlanDiff {
     /// Groups added, removed or with members changed.
     #[serde(default)]
     pub group_changes: Vec<GroupChange>,
+    /// Other changes in Chinese: plan name, years, deadline, section and task titles,
+    /// notes, indicator texts.
+    #[serde(default)]
+    pub other_changes: Vec<String>,
     /// The whole diff as a short memo in Chinese, one line a sentence (see
     /// [`crate::plan_memo::memo`]).
     #[serde(default)]
@@ -358,6 +362,7 @@ pub fn diff(old: &Plan, new: &Plan) -> PlanDiff {
         indicators,
         unit_changes: unit_changes(old, new),
         group_changes: group_changes(old, new),
+        other_changes: other_changes(old, new),
         memo: Vec::new(),
     };
     d.memo = memo(&d, &old.title, &new.title);

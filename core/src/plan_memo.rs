@@ -153,6 +153,9 @@ pub fn memo(d: &PlanDiff, old_title: &str, new_title: &str) -> Vec<String> {
     if !d.indicators.is_empty() {
         counts.push(format!("指标变化 {} 个", d.indicators.len()));
     }
+    if !d.other_changes.is_empty() {
+        counts.push(format!("其他修改 {} 处", d.other_changes.len()));
+    }
     out.push(format!(
         "旧计划 {}（版本 {}），新计划 {}（版本 {}）。{}。",
         d.old_id,
@@ -160,7 +163,7 @@ pub fn memo(d: &PlanDiff, old_title: &str, new_title: &str) -> Vec<String> {
         d.new_id,
         d.new_hash,
         if counts.is_empty() {
-            "举措、单位和指标没有变化，只有说明文字等其他内容不同".to_string()
+            "举措、单位和指标没有变化，只有责任单位的原文写法等不影响填报的内容不同".to_string()
         } else {
             counts.join("，")
         }
@@ -184,6 +187,8 @@ pub fn memo(d: &PlanDiff, old_title: &str, new_title: &str) -> Vec<String> {
         }
     }
     let mut renumbered_only = Vec::new();
+    type UnitMove = ((u32, Vec<String>, Vec<String>), Vec<String>);
+    let mut unit_moves: Vec<UnitMove> = Vec::new();
     for m in &changed {
         let (Some(o), Some(n)) = (&m.old, &m.new) else { continue };
         if m.moved_task {
@@ -198,8 +203,22 @@ pub fn memo(d: &PlanDiff, old_title: &str, new_title: &str) -> Vec<String> {
             measures.push(format!("举措 {} 文字修改：原文“{}”；新文“{}”。", n.id, o.text, n.text));
         }
         if m.units_changed && !m.moved_task {
-            measures.push(format!("举措 {} 的责任单位由“{}”改为“{}”。", n.id, o.units.join("、"), n.units.join("、")));
+            let key = (n.task, minus(&n.units, &o.units), minus(&o.units, &n.units));
+            match unit_moves.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, ids)) => ids.push(n.id.clone()),
+                None => unit_moves.push((key, vec![n.id.clone()])),
+            }
         }
+    }
+    for ((task, added, removed), ids) in unit_moves {
+        let mut parts = Vec::new();
+        if !added.is_empty() {
+            parts.push(format!("增加{}", added.join("、")));
+        }
+        if !removed.is_empty() {
+            parts.push(format!("减少{}", removed.join("、")));
+        }
+        measures.push(format!("任务 {task}（举措 {}）的责任单位{}。", ids.join("、"), parts.join("，")));
     }
     if !renumbered_only.is_empty() {
         measures.push(format!("因举措增删或移动，以下举措只有编号变化：{}。", renumbered_only.join("，")));
@@ -257,6 +276,66 @@ pub fn memo(d: &PlanDiff, old_title: &str, new_title: &str) -> Vec<String> {
     }
     section(&mut out, "三、单位组", groups);
     section(&mut out, "四、量化指标", d.indicators.iter().map(|i| sentence(&i.message)).collect());
+    section(&mut out, "五、其他", d.other_changes.clone());
+    out
+}
+
+/// Changes outside measures, units, groups and indicator targets: the plan's name, years
+/// and deadline, section and task titles, notes, indicator texts.
+pub fn other_changes(old: &Plan, new: &Plan) -> Vec<String> {
+    let mut out = Vec::new();
+    if old.title != new.title {
+        out.push(format!("计划名称由“{}”改为“{}”。", old.title, new.title));
+    }
+    if (old.first_year, old.last_year) != (new.first_year, new.last_year) {
+        out.push(format!(
+            "计划年度由 {}–{} 改为 {}–{}。",
+            old.first_year, old.last_year, new.first_year, new.last_year
+        ));
+    }
+    if old.deadline != new.deadline {
+        out.push(format!("报送截止日期由“{}”改为“{}”。", old.deadline, new.deadline));
+    }
+    for n in &new.sections {
+        match old.sections.iter().find(|o| o.number == n.number) {
+            None => out.push(format!("新增第{}部分“{}”。", n.number, n.title)),
+            Some(o) if o.title != n.title => {
+                out.push(format!("第{}部分标题由“{}”改为“{}”。", n.number, o.title, n.title));
+            }
+            Some(_) => {}
+        }
+    }
+    for o in old.sections.iter().filter(|o| !new.sections.iter().any(|n| n.number == o.number)) {
+        out.push(format!("删除第{}部分“{}”。", o.number, o.title));
+    }
+    for n in &new.tasks {
+        match old.tasks.iter().find(|o| o.number == n.number) {
+            None => out.push(format!("新增任务 {}“{}”。", n.number, n.title)),
+            Some(o) if o.title != n.title => {
+                out.push(format!("任务 {} 的任务内容由“{}”改为“{}”。", n.number, o.title, n.title));
+            }
+            Some(o) if o.section != n.section => {
+                out.push(format!("任务 {} 由第{}部分移到第{}部分。", n.number, o.section, n.section));
+            }
+            Some(_) => {}
+        }
+    }
+    for o in old.tasks.iter().filter(|o| !new.tasks.iter().any(|n| n.number == o.number)) {
+        out.push(format!("删除任务 {}“{}”。", o.number, o.title));
+    }
+    for n in &new.indicators {
+        if let Some(o) = old.indicator(&n.id)
+            && (o.description != n.description || o.source != n.source || o.note != n.note)
+        {
+            out.push(format!("指标 {} {} 的说明、来源或备注文字有修改。", n.id, n.name));
+        }
+    }
+    for n in minus(&new.notes, &old.notes) {
+        out.push(format!("新增说明：“{n}”。"));
+    }
+    for n in minus(&old.notes, &new.notes) {
+        out.push(format!("删除说明：“{n}”。"));
+    }
     out
 }
 

@@ -89,8 +89,14 @@ fn strip_number(s: &str) -> &str {
     t
 }
 
+/// A cell's text: its paragraphs joined; a line break inside a paragraph is layout (a
+/// long title wrapped by hand), not text.
 fn text_of(cell: &Cell) -> String {
-    cell.paragraphs.iter().map(|p| p.trim()).collect::<Vec<_>>().join("")
+    cell.paragraphs.iter().map(|p| one_line(p)).collect::<Vec<_>>().join("")
+}
+
+fn one_line(p: &str) -> String {
+    p.split('\n').map(str::trim).collect::<Vec<_>>().join("")
 }
 
 /// Imports the annex of a .docx against `base`.
@@ -180,7 +186,7 @@ pub fn import_docx(bytes: &[u8], base: &Plan) -> Result<Imported, PlanFileError>
             && c.vmerge != VMerge::Continue
         {
             for p in &c.paragraphs {
-                let text = strip_number(p).trim().to_string();
+                let text = strip_number(&one_line(p)).trim().to_string();
                 if !text.is_empty() {
                     let id = format!("{}.{}", task.number, task.measures.len() + 1);
                     task.measures.push(Measure { id, text });

@@ -188,8 +188,10 @@ fn find_table<'a>(
         }
         last = c;
     }
+    let mut complete = true;
     for (i, label) in labels.iter().enumerate().take(required) {
         if cols[i].is_none() {
+            complete = false;
             p.push(PlanProblem::error(
                 &grid.name,
                 &CellRef::new(&grid.name, header, last.saturating_add(1)).a1(),
@@ -200,7 +202,8 @@ fn find_table<'a>(
             ));
         }
     }
-    Some(Table { grid, header, cols })
+    // Without a required column the rows are not checked: one message, not one a row.
+    complete.then_some(Table { grid, header, cols })
 }
 
 /// `计划信息`: each label's value is the cell right of it.
