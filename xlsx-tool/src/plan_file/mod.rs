@@ -132,6 +132,11 @@ fn list(problems: &[PlanProblem]) -> String {
     out
 }
 
+/// Whether the bytes are a Word document (.docx): `plan import` material, not a plan file.
+pub fn is_word_document(bytes: &[u8]) -> bool {
+    docx::is_docx(bytes)
+}
+
 /// Loads a plan from any plan file: a plan workbook (.xlsx .xls .ods, also .xlsb and
 /// .et; by content, whatever the extension), or TOML or JSON text. A Word document is
 /// not a plan file: it is refused with a message pointing to `plan import`.
