@@ -7,6 +7,10 @@
 //!
 //! JavaScript names: `plan`, `template`, `validate`, `inspect`, `merge`, `annotate`,
 //! `correct`, `samples`, `planDiff`. Their TypeScript types are in the custom section below.
+//! Which files a folder holds that are read: `spreadsheetExtensions`, `isSpreadsheetName`,
+//! `skipReason` (module `inputs`).
+
+pub mod inputs;
 
 use std::borrow::Cow;
 use std::sync::OnceLock;

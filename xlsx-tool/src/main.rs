@@ -13,6 +13,8 @@ use std::sync::mpsc;
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 use jz_core::{Diagnostic, Plan, Severity, Submission, merge};
+use xlsx_tool::inputs::disk::{Entry, Scan, read_regular_file, scan};
+use xlsx_tool::inputs::{Skipped, unreadable_submission};
 use xlsx_tool::{Checked, Limits, check, read::Kind, sample, summary, template};
 
 /// `println!` that ends the program quietly when stdout is gone (`xlsx-tool plan | head`)
@@ -64,7 +66,7 @@ enum Command {
     },
     /// Check filled workbooks and list every problem at its cell.
     Validate {
-        /// Workbooks (.xlsx .xls .xlsb .ods .csv) or directories of them.
+        /// Workbooks (.xlsx .xlsm .xltx .xltm .xls .et .xlsb .ods .csv) or directories of them.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Write, for each file with problems, a copy with every problem cell marked and explained.
@@ -203,20 +205,21 @@ fn run(cli: Cli) -> Result<bool> {
             Ok(true)
         }
         Command::Validate { files, annotate } => {
-            let results = check_inputs(&plan, &files, &limits)?;
+            let (results, skipped) = check_inputs(&plan, &files, &limits)?;
             if let Some(dir) = &annotate {
                 annotate_all(&plan, &results, dir, cli.json)?;
             }
             let all_ok = results.iter().all(Checked::ok);
             if cli.json {
                 let files: Vec<_> = results.iter().map(Checked::result).collect();
-                say!("{}", serde_json::to_string_pretty(&serde_json::json!({ "files": files }))?);
+                say!("{}", serde_json::to_string_pretty(&serde_json::json!({ "files": files, "skipped": skipped }))?);
             } else {
                 for c in &results {
                     print_checked(c);
                 }
                 let bad = results.iter().filter(|c| !c.ok()).count();
                 say!("共 {} 个文件：{} 个通过，{} 个有错误。", results.len(), results.len() - bad, bad);
+                print_skipped(&skipped);
             }
             Ok(all_ok)
         }
@@ -224,7 +227,7 @@ fn run(cli: Cli) -> Result<bool> {
             if !plan.has_year(i64::from(year)) {
                 bail!("汇总年度 {year} 不在本计划的年度范围内（{}–{}）。", plan.first_year, plan.last_year);
             }
-            let paths = expand_inputs(&inputs)?;
+            let Scan { entries: paths, mut skipped } = expand_inputs(&inputs);
             let mut submissions: Vec<Submission> = Vec::new();
             let mut history = Vec::new();
             // The best valid file of this year per unit keeps its texts; every other file is
@@ -232,7 +235,12 @@ fn run(cli: Cli) -> Result<bool> {
             let mut best: HashMap<String, usize> = HashMap::new();
             each_file(
                 &paths,
+                &limits,
                 |name, bytes| {
+                    let bytes = match bytes {
+                        Ok(bytes) => bytes,
+                        Err(d) => return Ok(Input::Report(unreadable_submission(name, d))),
+                    };
                     let checked = check(&plan, &bytes, name, &limits);
                     if checked.kind != Kind::Summary {
                         let mut sub = checked.into_submission(&bytes);
@@ -242,7 +250,12 @@ fn run(cli: Cli) -> Result<bool> {
                         return Ok(Input::Report(sub));
                     }
                     Ok(summary::read_history(name, &bytes).map_or_else(
-                        |e| Input::Skipped(format!("跳过 {name}：这是汇总表，但无法读出其中的往年数据（{e}）。")),
+                        |e| {
+                            Input::Skipped(Skipped {
+                                path: name.to_string(),
+                                reason: format!("这是汇总表，但无法读出其中的往年数据（{e}）"),
+                            })
+                        },
                         Input::Summary,
                     ))
                 },
@@ -266,11 +279,12 @@ fn run(cli: Cli) -> Result<bool> {
                         }
                     }
                     Input::Summary(h) => history.push(h),
-                    Input::Skipped(message) if !cli.json => eprintln!("{message}"),
-                    Input::Skipped(_) => {}
+                    Input::Skipped(s) => skipped.push(s),
                 },
             )?;
-            let merge = jz_core::merge_with_history(&plan, year, submissions, history);
+            let mut merge = jz_core::merge_with_history(&plan, year, submissions, history);
+            skipped.sort();
+            merge.summary.skipped = skipped;
             let bytes = summary::write_summary(&plan, &merge)?;
             write_file(&output, &bytes)?;
             let all_ok = merge.summary.rejected.is_empty();
@@ -278,11 +292,14 @@ fn run(cli: Cli) -> Result<bool> {
                 say!("{}", serde_json::to_string_pretty(&merge.summary)?);
             } else {
                 print_merge(&plan, &merge, &output);
+                print_skipped(&merge.summary.skipped);
             }
             Ok(all_ok)
         }
         Command::Read { file } => {
-            let bytes = read_file(&file)?;
+            let bytes = read_regular_file(&file, Limits::summary().max_file_bytes).map_err(|e| {
+                anyhow::anyhow!("{}", e.diagnostic(|| xlsx_tool::limits::file_too_large(&Limits::summary())).message)
+            })?;
             let summary = summary::read_summary(&bytes)?;
             if cli.json {
                 say!("{}", serde_json::to_string_pretty(&summary)?);
@@ -317,12 +334,23 @@ fn run(cli: Cli) -> Result<bool> {
 }
 
 /// Reads and checks every input file (directories expanded) on all cores; only the
-/// findings are kept, never the bytes. Results come back in input order.
-fn check_inputs(plan: &Plan, inputs: &[PathBuf], limits: &Limits) -> Result<Vec<Checked>> {
-    let paths = expand_inputs(inputs)?;
-    let mut results: Vec<Option<Checked>> = vec![None; paths.len()];
-    each_file(&paths, |name, bytes| Ok(check(plan, &bytes, name, limits)), |i, c| results[i] = Some(c))?;
-    Ok(results.into_iter().flatten().collect())
+/// findings are kept, never the bytes. Results come back in input order, one for every
+/// entry (an unreadable one has its diagnostic), with the files skipped in the folders.
+fn check_inputs(plan: &Plan, inputs: &[PathBuf], limits: &Limits) -> Result<(Vec<Checked>, Vec<Skipped>)> {
+    let Scan { entries, skipped } = expand_inputs(inputs);
+    let mut results: Vec<Option<Checked>> = vec![None; entries.len()];
+    each_file(
+        &entries,
+        limits,
+        |name, bytes| {
+            Ok(match bytes {
+                Ok(bytes) => check(plan, &bytes, name, limits),
+                Err(d) => Checked::unreadable(name, d),
+            })
+        },
+        |i, c| results[i] = Some(c),
+    )?;
+    Ok((results.into_iter().flatten().collect(), skipped))
 }
 
 /// A merge input once read.
@@ -331,17 +359,19 @@ enum Input {
     Report(Submission),
     /// An earlier city summary.
     Summary(jz_core::merge::HistorySource),
-    /// Not usable; the message says why.
-    Skipped(String),
+    /// Not usable; the reason says why.
+    Skipped(Skipped),
 }
 
-/// Reads every file and runs `work` on it on all cores (one file in memory per core),
+/// Reads every entry (within `limits`) and runs `work` on its bytes, or on the
+/// diagnostic saying why it cannot be read, on all cores (one file in memory per core),
 /// handing each result with its index in `paths` to `sink` on this thread as it
 /// arrives, with a progress bar.
-/// Stops at the first file that cannot be read.
+/// Stops at the first `Err` of `work`.
 fn each_file<T: Send>(
-    paths: &[PathBuf],
-    work: impl Fn(&str, Vec<u8>) -> Result<T> + Sync,
+    paths: &[Entry],
+    limits: &Limits,
+    work: impl Fn(&str, Result<Vec<u8>, Diagnostic>) -> Result<T> + Sync,
     mut sink: impl FnMut(usize, T),
 ) -> Result<()> {
     let next = AtomicUsize::new(0);
@@ -355,7 +385,7 @@ fn each_file<T: Send>(
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = paths.get(i) else { break };
-                    let result = read_file(path).and_then(|bytes| work(&path.display().to_string(), bytes));
+                    let result = work(&path.path.display().to_string(), path.read(limits));
                     let failed = result.is_err();
                     if tx.send((i, result)).is_err() || failed {
                         next.store(paths.len(), Ordering::Relaxed);
@@ -366,7 +396,7 @@ fn each_file<T: Send>(
         }
         drop(tx);
         for (i, result) in rx {
-            progress.step(&paths[i]);
+            progress.step(&paths[i].path);
             match result {
                 Ok(value) => sink(i, value),
                 Err(e) => {
@@ -386,48 +416,20 @@ fn template_name(unit: &str, year: u16) -> String {
     format!("{unit}_{year}年度填报表.xlsx")
 }
 
-const EXTENSIONS: [&str; 5] = ["xlsx", "xls", "xlsb", "ods", "csv"];
-
 /// Files as given, directories expanded (recursively, sorted) to the spreadsheets inside;
-/// Excel's `~$` lock files and hidden files are skipped.
-fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    for input in inputs {
-        let meta = std::fs::metadata(input).with_context(|| format!("找不到文件或目录 {}", input.display()))?;
-        if meta.is_dir() {
-            let mut found = Vec::new();
-            walk(input, &mut found)?;
-            found.sort();
-            out.extend(found);
-        } else {
-            out.push(input.clone());
-        }
-    }
-    Ok(out)
+/// every other file found is listed as skipped with its reason (`xlsx_tool::inputs`).
+fn expand_inputs(inputs: &[PathBuf]) -> Scan {
+    scan(inputs)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    for entry in std::fs::read_dir(dir).with_context(|| format!("无法读取目录 {}", dir.display()))? {
-        let path = entry?.path();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        if name.starts_with('.') || name.starts_with("~$") {
-            continue;
-        }
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-        {
-            out.push(path);
+/// Lists the files of the scanned folders that were not read, with the reason.
+fn print_skipped(skipped: &[Skipped]) {
+    if !skipped.is_empty() {
+        say!("以下 {} 个文件未读取：", skipped.len());
+        for s in skipped {
+            say!("  {}：{}", s.path, s.reason);
         }
     }
-    Ok(())
-}
-
-fn read_file(path: &Path) -> Result<Vec<u8>> {
-    std::fs::read(path).with_context(|| format!("无法读取文件 {}", path.display()))
 }
 
 fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
