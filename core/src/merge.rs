@@ -228,6 +228,20 @@ pub struct MergeSummary {
     /// 催报名单 rows (see [`crate::follow_up`]).
     #[serde(default)]
     pub reminders: Vec<ReminderRow>,
+    /// Files in the scanned folders that were not read (not spreadsheets, lock files),
+    /// each with the reason, sorted by path (contract §6: nothing is silently skipped).
+    /// The merge itself never fills it: the caller that scanned the folders does.
+    #[serde(default)]
+    pub skipped: Vec<Skipped>,
+}
+
+/// A file in a scanned folder that was not read, and why (plain Chinese).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Skipped {
+    /// The file's path as found.
+    pub path: String,
+    /// Why it was not read, e.g. `这是 Excel/WPS 打开文件时生成的临时文件`.
+    pub reason: String,
 }
 
 /// Data of earlier years read from a city summary, for the multi-year view.
@@ -482,6 +496,7 @@ pub fn merge_with_history(plan: &Plan, year: u16, submissions: Vec<Submission>, 
         changes: Vec::new(),
         supervision: Vec::new(),
         reminders: Vec::new(),
+        skipped: Vec::new(),
     };
     let mut merge = Merge { summary, files, units, rows, values, latest_date, history };
     crate::follow_up::fill(plan, &mut merge);

@@ -7,7 +7,10 @@
 //!
 //! JavaScript names: `plan`, `template`, `validate`, `inspect`, `merge`, `annotate`,
 //! `correct`, `samples`, `planDiff`, `report`, `loadPlan`, `planWorkbook`. Their TypeScript types are in the custom section below.
+//! Which files a folder holds that are read: `spreadsheetExtensions`, `isSpreadsheetName`,
+//! `skipReason` (module `inputs`).
 
+pub mod inputs;
 mod plan_file;
 
 use std::borrow::Cow;

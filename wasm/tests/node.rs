@@ -220,3 +220,14 @@ fn a_word_annex_is_imported_with_its_new_unit_listed_and_the_diff_memo_names_the
     let tpl = jz_wasm::template_js("科技局", 2025.0, Some(text)).ok().unwrap_or_default();
     assert!(tpl.starts_with(b"PK"));
 }
+
+#[wasm_bindgen_test]
+fn folder_entries_are_judged_as_the_cli_judges_them() {
+    let extensions = jz_wasm::inputs::spreadsheet_extensions_js();
+    assert_eq!(extensions, ["xlsx", "xlsm", "xltx", "xltm", "xls", "et", "xlsb", "ods", "csv"]);
+    assert!(jz_wasm::inputs::is_spreadsheet_name_js("孟州市.XLSM"));
+    assert_eq!(jz_wasm::inputs::skip_reason_js("孟州市.et", 9000.0), None);
+    let lock = jz_wasm::inputs::skip_reason_js("~$孟州市.xlsx", 165.0).unwrap_or_default();
+    assert!(lock.contains("这是 Excel/WPS 打开文件时生成的临时文件"), "{lock}");
+    assert!(jz_wasm::inputs::skip_reason_js("通知.docx", 100.0).unwrap_or_default().contains("不是表格文件"));
+}

@@ -53,6 +53,18 @@ impl Checked {
         }
     }
 
+    /// An input that could not be read at all (not a regular file, no permission, a broken
+    /// link...): `diagnostic` says why.
+    pub fn unreadable(path: &str, diagnostic: Diagnostic) -> Self {
+        Checked {
+            path: path.to_string(),
+            format: None,
+            kind: Kind::Unreadable,
+            report: Report::default(),
+            diagnostics: vec![diagnostic],
+        }
+    }
+
     /// Hands the file to the merge; `bytes` are the file's bytes, whose SHA-256 breaks
     /// ties between files of the same unit (computed only here: validating never needs it).
     pub fn into_submission(self, bytes: &[u8]) -> Submission {

@@ -6,6 +6,7 @@
 
 pub mod check;
 pub mod error;
+pub mod inputs;
 pub mod limits;
 pub mod merger;
 pub mod plan_file;

@@ -47,6 +47,13 @@ impl Limits {
         (self.max_cells as u64).saturating_mul(16)
     }
 
+    /// The limits for a city summary read back (`read`, earlier summaries in a merge): it
+    /// lists every source file, so it may be larger than a unit workbook (128 MiB file,
+    /// 256 MiB inflated); it is still untrusted input.
+    pub fn summary() -> Self {
+        Limits { max_file_bytes: 128 << 20, max_inflated_bytes: 256 << 20, ..Limits::default() }
+    }
+
     /// Most entries (parts) a zip container may have: 10 per allowed sheet plus 1,000.
     pub fn max_zip_entries(&self) -> usize {
         self.max_sheets.saturating_mul(10).saturating_add(1000)

@@ -12,6 +12,9 @@ use std::sync::mpsc;
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 use jz_core::{Diagnostic, Plan, Severity};
+use xlsx_tool::inputs::disk::{Entry, Scan, read_regular_file, scan};
+use xlsx_tool::inputs::{Skipped, unreadable_submission};
+use xlsx_tool::merger::Input;
 use xlsx_tool::{Checked, Limits, Merger, check, sample, summary, template};
 
 /// `println!` that ends the program quietly when stdout is gone (`xlsx-tool plan | head`)
@@ -63,7 +66,7 @@ enum Command {
     },
     /// Check filled workbooks and list every problem at its cell.
     Validate {
-        /// Workbooks (.xlsx .xls .xlsb .ods .csv) or directories of them.
+        /// Workbooks (.xlsx .xlsm .xltx .xltm .xls .et .xlsb .ods .csv) or directories of them.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Write, for each file with problems, a copy with every problem cell marked and explained.
@@ -265,20 +268,21 @@ fn run(cli: Cli) -> Result<bool> {
             Ok(true)
         }
         Command::Validate { files, annotate } => {
-            let results = check_inputs(&plan, &files, &limits)?;
+            let (results, skipped) = check_inputs(&plan, &files, &limits)?;
             if let Some(dir) = &annotate {
                 annotate_all(&plan, &results, dir, cli.json)?;
             }
             let all_ok = results.iter().all(Checked::ok);
             if cli.json {
                 let files: Vec<_> = results.iter().map(Checked::result).collect();
-                say!("{}", serde_json::to_string_pretty(&serde_json::json!({ "files": files }))?);
+                say!("{}", serde_json::to_string_pretty(&serde_json::json!({ "files": files, "skipped": skipped }))?);
             } else {
                 for c in &results {
                     print_checked(c);
                 }
                 let bad = results.iter().filter(|c| !c.ok()).count();
                 say!("共 {} 个文件：{} 个通过，{} 个有错误。", results.len(), results.len() - bad, bad);
+                print_skipped(&skipped);
             }
             Ok(all_ok)
         }
@@ -286,7 +290,7 @@ fn run(cli: Cli) -> Result<bool> {
             if !plan.has_year(i64::from(year)) {
                 bail!("汇总年度 {year} 不在本计划的年度范围内（{}–{}）。", plan.first_year, plan.last_year);
             }
-            let merge = merge_inputs(&plan, &inputs, year, &limits, cli.json)?;
+            let merge = merge_inputs(&plan, &inputs, year, &limits)?;
             let bytes = summary::write_summary(&plan, &merge)?;
             write_file(&output, &bytes)?;
             let all_ok = merge.summary.rejected.is_empty();
@@ -294,6 +298,7 @@ fn run(cli: Cli) -> Result<bool> {
                 say!("{}", serde_json::to_string_pretty(&merge.summary)?);
             } else {
                 print_merge(&plan, &merge, &output);
+                print_skipped(&merge.summary.skipped);
             }
             Ok(all_ok)
         }
@@ -301,14 +306,14 @@ fn run(cli: Cli) -> Result<bool> {
             if !plan.has_year(i64::from(year)) {
                 bail!("报告年度 {year} 不在本计划的年度范围内（{}–{}）。", plan.first_year, plan.last_year);
             }
-            let merge = merge_inputs(&plan, &inputs, year, &limits, cli.json)?;
+            let merge = merge_inputs(&plan, &inputs, year, &limits)?;
             // Exit code of the files given (as merge), before a summary may stand in for them.
             let all_ok = merge.summary.rejected.is_empty();
             // No unit file of the year: a summary of the year among the inputs stands in.
             let mut own = Vec::new();
             if merge.summary.accepted.is_empty() {
                 for path in &merge.summary.summaries {
-                    own.push((path.clone(), read_file(Path::new(path))?));
+                    own.push((path.clone(), read_summary_file(Path::new(path))?));
                 }
             }
             let own: Vec<(&str, &[u8])> = own.iter().map(|(p, b)| (p.as_str(), b.as_slice())).collect();
@@ -328,12 +333,12 @@ fn run(cli: Cli) -> Result<bool> {
                     merge.units.len(),
                     s.missing_units.len()
                 );
+                print_skipped(&s.skipped);
             }
             Ok(all_ok)
         }
         Command::Read { file } => {
-            let bytes = read_file(&file)?;
-            let summary = summary::read_summary(&bytes)?;
+            let summary = summary::read_summary(&read_summary_file(&file)?)?;
             if cli.json {
                 say!("{}", serde_json::to_string_pretty(&summary)?);
             } else {
@@ -374,39 +379,68 @@ fn run(cli: Cli) -> Result<bool> {
 }
 
 /// Reads and checks every input file (directories expanded) on all cores; only the
-/// findings are kept, never the bytes. Results come back in input order.
-fn check_inputs(plan: &Plan, inputs: &[PathBuf], limits: &Limits) -> Result<Vec<Checked>> {
-    let paths = expand_inputs(inputs)?;
-    let mut results: Vec<Option<Checked>> = vec![None; paths.len()];
-    each_file(&paths, |name, bytes| Ok(check(plan, &bytes, name, limits)), |i, c| results[i] = Some(c))?;
-    Ok(results.into_iter().flatten().collect())
+/// findings are kept, never the bytes. Results come back in input order, one for every
+/// entry (an unreadable one has its diagnostic), with the files skipped in the folders.
+fn check_inputs(plan: &Plan, inputs: &[PathBuf], limits: &Limits) -> Result<(Vec<Checked>, Vec<Skipped>)> {
+    let Scan { entries, skipped } = expand_inputs(inputs);
+    let mut results: Vec<Option<Checked>> = vec![None; entries.len()];
+    each_file(
+        &entries,
+        limits,
+        |name, bytes| {
+            Ok(match bytes {
+                Ok(bytes) => check(plan, &bytes, name, limits),
+                Err(d) => Checked::unreadable(name, d),
+            })
+        },
+        |i, c| results[i] = Some(c),
+    )?;
+    Ok((results.into_iter().flatten().collect(), skipped))
 }
 
 /// Reads every merge input (directories expanded) on all cores and feeds it to one
-/// streaming [`Merger`]: unit files, earlier summaries. Shared by `merge` and `report`.
-fn merge_inputs(plan: &Plan, inputs: &[PathBuf], year: u16, limits: &Limits, quiet: bool) -> Result<jz_core::Merge> {
-    let paths = expand_inputs(inputs)?;
+/// streaming [`Merger`]: unit files, earlier summaries; an entry that cannot be read
+/// becomes a rejected file, a summary whose data cannot be read a skipped one. Shared by
+/// `merge` and `report`.
+fn merge_inputs(plan: &Plan, inputs: &[PathBuf], year: u16, limits: &Limits) -> Result<jz_core::Merge> {
+    let Scan { entries: paths, mut skipped } = expand_inputs(inputs);
     let mut merger = Merger::new(plan, year, limits);
     let reader = merger.reader();
     each_file(
         &paths,
-        |name, bytes| Ok(reader.read(name, &bytes)),
-        |_, input| {
-            if let Some(message) = merger.push(input).filter(|_| !quiet) {
-                eprintln!("{message}");
+        limits,
+        |name, bytes| {
+            Ok(match bytes {
+                Ok(bytes) => reader.read(name, &bytes),
+                Err(d) => Input::Report(Box::new(unreadable_submission(name, d))),
+            })
+        },
+        |i, input| match input {
+            Input::Unreadable(message) => {
+                let path = paths[i].path.display().to_string();
+                let reason = message.split_once('：').map_or(message.as_str(), |(_, why)| why);
+                skipped.push(Skipped { path, reason: reason.trim_end_matches('。').to_string() });
+            }
+            input => {
+                merger.push(input);
             }
         },
     )?;
-    Ok(merger.finish())
+    let mut merge = merger.finish();
+    skipped.sort();
+    merge.summary.skipped = skipped;
+    Ok(merge)
 }
 
-/// Reads every file and runs `work` on it on all cores (one file in memory per core),
+/// Reads every entry (within `limits`) and runs `work` on its bytes, or on the
+/// diagnostic saying why it cannot be read, on all cores (one file in memory per core),
 /// handing each result with its index in `paths` to `sink` on this thread as it
 /// arrives, with a progress bar.
-/// Stops at the first file that cannot be read.
+/// Stops at the first `Err` of `work`.
 fn each_file<T: Send>(
-    paths: &[PathBuf],
-    work: impl Fn(&str, Vec<u8>) -> Result<T> + Sync,
+    paths: &[Entry],
+    limits: &Limits,
+    work: impl Fn(&str, Result<Vec<u8>, Diagnostic>) -> Result<T> + Sync,
     mut sink: impl FnMut(usize, T),
 ) -> Result<()> {
     let next = AtomicUsize::new(0);
@@ -420,7 +454,7 @@ fn each_file<T: Send>(
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = paths.get(i) else { break };
-                    let result = read_file(path).and_then(|bytes| work(&path.display().to_string(), bytes));
+                    let result = work(&path.path.display().to_string(), path.read(limits));
                     let failed = result.is_err();
                     if tx.send((i, result)).is_err() || failed {
                         next.store(paths.len(), Ordering::Relaxed);
@@ -431,7 +465,7 @@ fn each_file<T: Send>(
         }
         drop(tx);
         for (i, result) in rx {
-            progress.step(&paths[i]);
+            progress.step(&paths[i].path);
             match result {
                 Ok(value) => sink(i, value),
                 Err(e) => {
@@ -466,48 +500,27 @@ fn template_name(unit: &str, year: u16) -> String {
     format!("{unit}_{year}年度填报表.xlsx")
 }
 
-const EXTENSIONS: [&str; 5] = ["xlsx", "xls", "xlsb", "ods", "csv"];
-
 /// Files as given, directories expanded (recursively, sorted) to the spreadsheets inside;
-/// Excel's `~$` lock files and hidden files are skipped.
-fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    for input in inputs {
-        let meta = std::fs::metadata(input).with_context(|| format!("找不到文件或目录 {}", input.display()))?;
-        if meta.is_dir() {
-            let mut found = Vec::new();
-            walk(input, &mut found)?;
-            found.sort();
-            out.extend(found);
-        } else {
-            out.push(input.clone());
-        }
-    }
-    Ok(out)
+/// every other file found is listed as skipped with its reason (`xlsx_tool::inputs`).
+fn expand_inputs(inputs: &[PathBuf]) -> Scan {
+    scan(inputs)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    for entry in std::fs::read_dir(dir).with_context(|| format!("无法读取目录 {}", dir.display()))? {
-        let path = entry?.path();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        if name.starts_with('.') || name.starts_with("~$") {
-            continue;
-        }
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-        {
-            out.push(path);
-        }
-    }
-    Ok(())
+/// A city summary's bytes, within the summary's own size limit.
+fn read_summary_file(path: &Path) -> Result<Vec<u8>> {
+    read_regular_file(path, Limits::summary().max_file_bytes).map_err(|e| {
+        anyhow::anyhow!("{}", e.diagnostic(|| xlsx_tool::limits::file_too_large(&Limits::summary())).message)
+    })
 }
 
-fn read_file(path: &Path) -> Result<Vec<u8>> {
-    std::fs::read(path).with_context(|| format!("无法读取文件 {}", path.display()))
+/// Lists the files of the scanned folders that were not read, with the reason.
+fn print_skipped(skipped: &[Skipped]) {
+    if !skipped.is_empty() {
+        say!("以下 {} 个文件未读取：", skipped.len());
+        for s in skipped {
+            say!("  {}：{}", s.path, s.reason);
+        }
+    }
 }
 
 fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {

@@ -238,6 +238,12 @@ pub fn write_summary(plan: &Plan, merge: &Merge) -> Result<Vec<u8>, Error> {
         row += 1;
     }
     row = changes::write_meta(ws, row, &s.changes)?;
+    for skipped in &s.skipped {
+        ws.write_string(row, 0, "skipped")?;
+        ws.write_string(row, 1, &skipped.path)?;
+        ws.write_string(row, 2, &skipped.reason)?;
+        row += 1;
+    }
     for d in &merge.history {
         for (unit, data) in &d.units {
             ws.write_string(row, 0, "history")?;
@@ -793,7 +799,7 @@ pub fn read_summary(bytes: &[u8]) -> Result<MergeSummary, Error> {
     let bad = |m: String| Error::NotASummary(m);
     // A summary lists every source file, so it may be larger than a unit workbook; it is
     // still untrusted input and inflated with a counting reader first.
-    let limits = crate::Limits { max_file_bytes: 128 << 20, max_inflated_bytes: 256 << 20, ..crate::Limits::default() };
+    let limits = crate::Limits::summary();
     let unpacked = crate::unpack::unpack_zip(bytes, &limits).map_err(|d| bad(d.message))?;
     // A slice, as for unit workbooks: one copy of calamine's code for both (wasm size).
     let mut wb = open_workbook_auto_from_rs(Cursor::new(unpacked.as_slice()))
@@ -807,7 +813,8 @@ pub fn read_summary(bytes: &[u8]) -> Result<MergeSummary, Error> {
 
     let mut keys: BTreeMap<String, String> = BTreeMap::new();
     let mut files: BTreeMap<Outcome, Vec<String>> = BTreeMap::new();
-    let (mut summaries, mut progress, mut trend, mut changes) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut summaries, mut progress, mut trend, mut changes, mut skipped) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut follow = follow_up::FollowUp::default();
     let unreadable = |what: &str, row: u32| bad(format!("“_meta”第 {} 行的{what}数据无法识别。", row + 1));
     for row in rows(&meta) {
@@ -820,6 +827,8 @@ pub fn read_summary(bytes: &[u8]) -> Result<MergeSummary, Error> {
             trend.push(from_json(&text(&meta, row, 1)).ok_or_else(|| unreadable("趋势", row))?);
         } else if key == changes::META_KEY {
             changes.push(changes::read_meta(&text(&meta, row, 1)).ok_or_else(|| unreadable("变更记录", row))?);
+        } else if key == "skipped" {
+            skipped.push(jz_core::merge::Skipped { path: text(&meta, row, 1), reason: text(&meta, row, 2) });
         } else if key == "history" {
             continue;
         } else if follow.take(&key, &text(&meta, row, 1)).map_err(|what| unreadable(what, row))? {
@@ -871,6 +880,7 @@ pub fn read_summary(bytes: &[u8]) -> Result<MergeSummary, Error> {
         changes,
         supervision: follow.supervision,
         reminders: follow.reminders,
+        skipped,
     })
 }
 

@@ -65,7 +65,11 @@ fn usage_and_io_failures_exit_2_in_chinese() {
     let out = tool(&["template", "--unit", "郑州市", "--year", "2025", "-o", "/tmp/x.xlsx"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("不是计划中的责任单位"));
+    // A missing input is one entry that cannot be read, not a failure of the run (§6).
     let out = tool(&["validate", "/nonexistent/file.xlsx"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("找不到"));
+    let out = tool(&["read", "/nonexistent/summary.xlsx"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("找不到"));
     assert_eq!(tool(&["merge"]).status.code(), Some(2));
