@@ -47,7 +47,8 @@ pub fn unreadable_submission(path: &str, diagnostic: jz_core::Diagnostic) -> jz_
 /// Why a file found in a folder is not read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SkipReason {
-    /// `~$name.xlsx`: the owner file Excel or WPS writes beside an open workbook.
+    /// `~$name.xlsx` (`.~name.xlsx` for WPS on Linux): the owner file Excel or WPS writes
+    /// beside an open workbook.
     OfficeLock,
     /// `.~lock.name.xlsx#`: the lock file LibreOffice writes beside an open document.
     LibreOfficeLock,
@@ -88,10 +89,10 @@ impl SkipReason {
 /// assert_eq!(skip_reason("说明.docx", 9000), Some(SkipReason::NotSpreadsheet));
 /// ```
 pub fn skip_reason(name: &str, len: u64) -> Option<SkipReason> {
-    if name.starts_with("~$") && len <= LOCK_FILE_MAX_BYTES {
-        Some(SkipReason::OfficeLock)
-    } else if name.starts_with(".~lock.") && name.ends_with('#') {
+    if name.starts_with(".~lock.") && name.ends_with('#') {
         Some(SkipReason::LibreOfficeLock)
+    } else if (name.starts_with("~$") || name.starts_with(".~")) && len <= LOCK_FILE_MAX_BYTES {
+        Some(SkipReason::OfficeLock)
     } else if name.starts_with('.') {
         Some(SkipReason::Hidden)
     } else if !is_spreadsheet_name(name) {
@@ -138,6 +139,7 @@ mod tests {
         // A large `~$` file is no lock file: it is read.
         assert_eq!(skip_reason("~$报表.xlsx", 20_000), None);
         assert_eq!(skip_reason(".~lock.报表.xlsx#", 90), Some(SkipReason::LibreOfficeLock));
+        assert_eq!(skip_reason(".~报表.xlsx", 162), Some(SkipReason::OfficeLock));
         assert_eq!(skip_reason("._报表.xlsx", 4096), Some(SkipReason::Hidden));
         assert_eq!(skip_folder_reason(".git"), Some(SkipReason::HiddenFolder));
         assert_eq!(skip_folder_reason("2025年"), None);
