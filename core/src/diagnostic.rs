@@ -42,11 +42,13 @@ pub enum Code {
     ValueUnitMismatch,
     ValueCoerced,
     ValueOutlier,
+    /// A password to open is set: the file is encrypted and cannot be read.
+    Encrypted,
 }
 
 impl Code {
     /// Every code, in contract order.
-    pub const ALL: [Code; 31] = [
+    pub const ALL: [Code; 32] = [
         Code::NotAWorkbook,
         Code::TooLarge,
         Code::UnknownLayout,
@@ -78,6 +80,7 @@ impl Code {
         Code::ValueUnitMismatch,
         Code::ValueCoerced,
         Code::ValueOutlier,
+        Code::Encrypted,
     ];
 
     /// The code's contract string (`"value-coerced"`).
@@ -114,6 +117,7 @@ impl Code {
             Code::ValueUnitMismatch => "value-unit-mismatch",
             Code::ValueCoerced => "value-coerced",
             Code::ValueOutlier => "value-outlier",
+            Code::Encrypted => "encrypted",
         }
     }
 
