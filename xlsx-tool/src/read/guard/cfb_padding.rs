@@ -2,14 +2,15 @@
 //!
 //! Writers may end a compound file before the end of its last 512-byte sector
 //! (LibreOffice pads it; tools that copy "only the data" cut the padding off).
-//! LibreOffice and Excel read such files. calamine 0.38's `cfb::Sectors::get` returns
-//! the short sector as it is, and `Cfb::new` then indexes past it when a chain or the
-//! directory lives there, which panics — fatal in wasm, where panics abort. No upstream
-//! issue was found (searched tafia/calamine issues for short/truncated last sectors;
-//! #714 is about header counts). Upstream fix: pad the sector buffer with zeros when
-//! the reader hits the end of the file inside a sector (`Sectors::get` already
-//! resizes `data` to `end`; it should return `&self.data[start..end]` rather than
-//! `&self.data[start..len]`).
+//! LibreOffice and Excel read such files, and so does calamine 0.38 most of the time. But
+//! its `cfb::Sectors::get` (src/cfb.rs), on reaching the end of the file inside a
+//! sector, resizes its buffer to the sector's end yet returns only the bytes read
+//! (`&self.data[start..len]`); a stream then comes out shorter than its directory entry
+//! says, and a sector asked for later past what was read (the mini stream's, which has
+//! its own buffer) makes `start > len`: a slice panic — fatal in wasm, where panics
+//! abort. No upstream issue was found (searched tafia/calamine issues for short or
+//! truncated last sectors; #714 is about header counts). Upstream fix: return
+//! `&self.data[start..end]`, the missing bytes as the zeros `resize` put there.
 //!
 //! Until then the bytes calamine (and the prescan) see are padded here with zeros to a
 //! whole number of sectors, as the sector would have been on disk.
