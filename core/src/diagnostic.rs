@@ -45,11 +45,13 @@ pub enum Code {
     StockDecreased,
     ValueJump,
     StatusRegressed,
+    /// A password to open is set: the file is encrypted and cannot be read.
+    Encrypted,
 }
 
 impl Code {
     /// Every code, in contract order.
-    pub const ALL: [Code; 34] = [
+    pub const ALL: [Code; 35] = [
         Code::NotAWorkbook,
         Code::TooLarge,
         Code::UnknownLayout,
@@ -84,6 +86,7 @@ impl Code {
         Code::StockDecreased,
         Code::ValueJump,
         Code::StatusRegressed,
+        Code::Encrypted,
     ];
 
     /// The code's contract string (`"value-coerced"`).
@@ -123,6 +126,7 @@ impl Code {
             Code::StockDecreased => "stock-decreased",
             Code::ValueJump => "value-jump",
             Code::StatusRegressed => "status-regressed",
+            Code::Encrypted => "encrypted",
         }
     }
 

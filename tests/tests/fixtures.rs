@@ -116,6 +116,8 @@ fn every_contract_code_is_produced_by_a_real_workbook() {
     .unwrap();
     let old = xlsx_tool::template::template(&revised, "孟州市", 2025).unwrap();
     seen.extend(check(&plan, &old, "old.xlsx", &Limits::default()).diagnostics.iter().map(|d| d.code));
+    // encrypted: the password-protected copies (fixtures/encrypted/make_encrypted.py)
+    seen.extend(check_file(&plan, "encrypted/encrypted_msoffcrypto.xlsx").diagnostics.iter().map(|d| d.code));
     let missing: Vec<_> = Code::ALL.iter().filter(|c| !seen.contains(c)).collect();
     assert!(missing.is_empty(), "codes no fixture produces: {missing:?}");
 }

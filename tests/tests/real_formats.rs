@@ -87,6 +87,17 @@ fn libreoffice_xls_ods_xlsx_read_as_the_original() {
 }
 
 #[test]
+fn sheetjs_xlsb_reads_as_the_original() {
+    // SheetJS writes "short" cell records that calamine 0.38 skips (read/guard/xlsb_short_cells.rs).
+    let (good, _) = read("good_mengzhou.xlsx");
+    let (r, _) = read("sheetjs_mengzhou.xlsb");
+    assert_eq!(r.measures, good.measures);
+    assert_eq!(r.indicators, good.indicators);
+    assert_eq!((&r.unit, r.year, &r.contact, &r.phone), (&good.unit, good.year, &good.contact, &good.phone));
+    assert_eq!(date(&r), date(&good));
+}
+
+#[test]
 fn csv_in_every_encoding_reads_the_same_measures() {
     let (good, _) = read("good_mengzhou.xlsx");
     for name in ["csv_utf8.csv", "csv_utf8_bom.csv", "csv_gbk.csv", "csv_gb18030.csv"] {

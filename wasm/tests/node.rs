@@ -231,3 +231,37 @@ fn folder_entries_are_judged_as_the_cli_judges_them() {
     assert!(lock.contains("这是 Excel/WPS 打开文件时生成的临时文件"), "{lock}");
     assert!(jz_wasm::inputs::skip_reason_js("通知.docx", 100.0).unwrap_or_default().contains("不是表格文件"));
 }
+
+#[wasm_bindgen_test]
+fn encrypted_workbooks_and_non_workbooks_are_named_in_wasm() {
+    for (name, bytes) in [
+        ("enc.xlsx", &include_bytes!("../../tests/fixtures/encrypted/encrypted_msoffcrypto.xlsx")[..]),
+        ("enc.xlsb", &include_bytes!("../../tests/fixtures/encrypted/encrypted_msoffcrypto.xlsb")[..]),
+        ("enc.xls", &include_bytes!("../../tests/fixtures/encrypted/encrypted_lo.xls")[..]),
+        ("enc.ods", &include_bytes!("../../tests/fixtures/encrypted/encrypted_lo.ods")[..]),
+        ("xor.xls", &include_bytes!("../../tests/fixtures/real_xls/poi_xor-encryption-abc.xls")[..]),
+    ] {
+        assert_eq!(first_code(bytes, name).as_deref(), Some("encrypted"), "{name}");
+    }
+    assert_eq!(first_code(b"", "empty.xlsx").as_deref(), Some("not-a-workbook"));
+    let page = b"<html><body><table><tr><td>1</td></tr></table></body></html>";
+    assert_eq!(first_code(page, "page.xls").as_deref(), Some("not-a-workbook"));
+}
+
+#[wasm_bindgen_test]
+fn short_xls_and_sheetjs_xlsb_are_read_in_wasm() {
+    // A short last sector once made calamine panic, which aborts wasm (panic = abort).
+    let xls = include_bytes!("../../tests/fixtures/lo_mengzhou.xls");
+    let result = jz_wasm::validate_js(&xls[..xls.len() - 8], "cut.xls", None).ok().unwrap_or(JsValue::NULL);
+    assert_eq!(get(&result, "ok").as_bool(), Some(true));
+    for (name, bytes) in [
+        ("poi_47251.xls", &include_bytes!("../../tests/fixtures/real_xls/poi_47251.xls")[..]),
+        ("poi_50426.xls", &include_bytes!("../../tests/fixtures/real_xls/poi_50426.xls")[..]),
+    ] {
+        assert_eq!(first_code(bytes, name).as_deref(), Some("unknown-layout"), "{name}");
+    }
+    let xlsb = include_bytes!("../../tests/fixtures/sheetjs_mengzhou.xlsb");
+    let result = jz_wasm::validate_js(xlsb, "孟州市.xlsb", None).ok().unwrap_or(JsValue::NULL);
+    assert_eq!(get(&result, "ok").as_bool(), Some(true), "every column of the SheetJS .xlsb is read");
+    assert_eq!(get(&result, "unit").as_string().as_deref(), Some("孟州市"));
+}

@@ -8,10 +8,13 @@
 //! diagnostics (`not-a-workbook`, `too-large`, `unknown-layout`, `missing-sheet`,
 //! `missing-column`, `extra-column`); reading never panics and never hangs.
 
+mod cfb;
 mod csvgrid;
 pub(crate) mod grid;
+mod guard;
 pub(crate) mod layout;
 pub(crate) mod prescan;
+mod sniff;
 #[cfg(test)]
 mod tests;
 
@@ -78,6 +81,13 @@ pub fn read_report(bytes: &[u8], file_name: &str, limits: &Limits) -> ReadResult
     if bytes.len() as u64 > limits.max_file_bytes {
         return ReadResult::unreadable(None, file_too_large(limits));
     }
+    // A compound file (.xls) is read with its last sector whole (calamine 0.38 workaround).
+    let padded = guard::cfb_padding::pad_last_sector(bytes);
+    let bytes = padded.as_deref().unwrap_or(bytes);
+    // Empty files, web pages and encrypted workbooks, named as such before any reader.
+    if let Some(d) = sniff::refuse(bytes) {
+        return ReadResult::unreadable(None, d);
+    }
     let format = match detect(bytes, file_name) {
         Some(f) => f,
         None => return ReadResult::unreadable(None, not_a_workbook()),
@@ -99,6 +109,13 @@ pub fn read_report(bytes: &[u8], file_name: &str, limits: &Limits) -> ReadResult
         Ok(result) => result,
         Err(_) => ReadResult::unreadable(Some(format), not_a_workbook()),
     }
+}
+
+/// For the private copy calamine reads: rewrites an .xlsb worksheet part's short cell
+/// records into their long forms (a calamine 0.38 workaround, see
+/// `read/guard/xlsb_short_cells.rs`). `true` when `part` was changed.
+pub(crate) fn expand_xlsb_short_cells(name: &str, part: &mut Vec<u8>) -> bool {
+    guard::xlsb_short_cells::is_xlsb_sheet_part(name) && guard::xlsb_short_cells::expand_short_cells(part)
 }
 
 /// Detects the format from the bytes (the name only decides for text files).

@@ -57,6 +57,10 @@ pub fn unpack_zip(bytes: &[u8], limits: &Limits) -> Result<Vec<u8>, Diagnostic> 
         if total > limits.max_inflated_bytes {
             return Err(inflated_too_large(limits));
         }
+        if crate::read::expand_xlsb_short_cells(&name, &mut part) {
+            packed.add(&name, crc32fast::hash(&part), &part);
+            continue;
+        }
         if is_sheet_part(&name) {
             if absurd_reference(&part) {
                 return Err(not_a_workbook());

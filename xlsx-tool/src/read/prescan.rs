@@ -138,91 +138,12 @@ pub(crate) fn check_xls(bytes: &[u8], limits: &Limits) -> Result<(), Diagnostic>
     Ok(())
 }
 
-const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
-const MAX_REG_SECTOR: u32 = 0xFFFF_FFFA;
-
 /// The `Workbook` (or BIFF5 `Book`) stream of a compound file, or `None` if the
 /// compound file is broken.
 fn cfb_workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
-    let shift = u16_at(bytes, 0x1E)?;
-    let mini_shift = u16_at(bytes, 0x20)?;
-    if !(7..=16).contains(&shift) || mini_shift > shift {
-        return None;
-    }
-    let ssz = 1usize << shift;
-    let sector = |id: u32| -> Option<&[u8]> {
-        let off = (id as usize).checked_add(1)?.checked_mul(ssz)?;
-        bytes.get(off..off.checked_add(ssz)?)
-    };
-    let max_sectors = bytes.len() / ssz + 1;
-    // FAT sector ids: 109 in the header, then the DIFAT chain.
-    let mut fat_ids: Vec<u32> = (0..109).filter_map(|k| u32_at(bytes, 0x4C + 4 * k)).collect();
-    let mut difat = u32_at(bytes, 0x44)?;
-    let mut guard = 0;
-    while difat <= MAX_REG_SECTOR && guard < max_sectors {
-        let s = sector(difat)?;
-        let per = ssz / 4 - 1;
-        fat_ids.extend((0..per).filter_map(|k| u32_at(s, 4 * k)));
-        difat = u32_at(s, 4 * per)?;
-        guard += 1;
-    }
-    let mut fat = Vec::new();
-    for id in fat_ids.into_iter().filter(|id| *id <= MAX_REG_SECTOR) {
-        let s = sector(id)?;
-        fat.extend((0..ssz / 4).filter_map(|k| u32_at(s, 4 * k)));
-        if fat.len() > max_sectors.saturating_mul(2).saturating_add(1024) {
-            break;
-        }
-    }
-    // Follows a chain of `table` starting at `start`, reading units with `read`.
-    let chain = |table: &[u32], start: u32, read: &dyn Fn(u32) -> Option<Vec<u8>>| -> Option<Vec<u8>> {
-        let mut out = Vec::new();
-        let mut id = start;
-        let mut steps = 0;
-        while id != END_OF_CHAIN {
-            if id > MAX_REG_SECTOR || steps > table.len() {
-                return None;
-            }
-            out.extend_from_slice(&read(id)?);
-            id = *table.get(id as usize)?;
-            steps += 1;
-        }
-        Some(out)
-    };
-    let read_sector = |id: u32| sector(id).map(<[u8]>::to_vec);
-    let dir = chain(&fat, u32_at(bytes, 0x30)?, &read_sector)?;
-    let mut root_start = END_OF_CHAIN;
-    let mut found = None;
-    for e in dir.chunks_exact(128) {
-        let name_len = (u16_at(e, 0x40)? as usize).min(64);
-        let units: Vec<u16> =
-            e[..name_len].chunks_exact(2).map(|p| u16::from_le_bytes([p[0], p[1]])).take_while(|u| *u != 0).collect();
-        let name = String::from_utf16_lossy(&units);
-        let (typ, start, size) = (e[0x42], u32_at(e, 0x74)?, u32_at(e, 0x78)?);
-        if typ == 5 {
-            root_start = start;
-        } else if typ == 2 && (name.eq_ignore_ascii_case("Workbook") || name.eq_ignore_ascii_case("Book")) {
-            found.get_or_insert((start, size as usize));
-        }
-    }
-    let (start, size) = found?;
-    let cutoff = u32_at(bytes, 0x38)? as usize;
-    let mut data = if size < cutoff {
-        let minifat_bytes = chain(&fat, u32_at(bytes, 0x3C)?, &read_sector)?;
-        let minifat: Vec<u32> =
-            minifat_bytes.chunks_exact(4).map(|p| u32::from_le_bytes([p[0], p[1], p[2], p[3]])).collect();
-        let container = chain(&fat, root_start, &read_sector)?;
-        let msz = 1usize << mini_shift;
-        let read_mini = |id: u32| {
-            let off = (id as usize).checked_mul(msz)?;
-            container.get(off..off.checked_add(msz)?).map(<[u8]>::to_vec)
-        };
-        chain(&minifat, start, &read_mini)?
-    } else {
-        chain(&fat, start, &read_sector)?
-    };
-    data.truncate(size);
-    Some(data)
+    let compound = super::cfb::Compound::parse(bytes)?;
+    compound.mini_chains_ok().then_some(())?;
+    compound.stream(&["Workbook", "Book"], usize::MAX)
 }
 
 /// Scans an .ods file's `content.xml`: for each sheet, the rows from the first to the

@@ -1,0 +1,5 @@
+//! Workarounds for calamine 0.38, each in its own module headed by the calamine version
+//! and the upstream issue it answers, so that it can be deleted when upstream fixes it.
+
+pub(crate) mod cfb_padding;
+pub(crate) mod xlsb_short_cells;
