@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// A cell position: sheet name and zero-based row and column.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CellRef {
     /// Sheet name as found in the workbook.
     pub sheet: String,
@@ -53,6 +54,7 @@ pub fn column_name(col: u32) -> String {
 
 /// A cell's value as read, before any interpretation.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "type", content = "value", rename_all = "lowercase")]
 pub enum CellValue {
     /// Nothing in the cell.
@@ -105,6 +107,7 @@ pub fn format_number(n: f64) -> String {
 /// A value with the place it came from (`None` when the cell does not exist, e.g. a
 /// missing column).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RawCell {
     /// The value.
     pub value: CellValue,

@@ -8,6 +8,7 @@ use crate::cell::CellRef;
 
 /// Stable diagnostic codes (contract §5). Outside scripts match on these strings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 #[allow(missing_docs)]
 pub enum Code {
@@ -156,6 +157,7 @@ impl fmt::Display for Code {
 
 /// `error` stops a file from being merged; `warning` does not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The file is not merged until this is fixed.
@@ -177,6 +179,7 @@ impl Severity {
 /// A field of the unit workbook a diagnostic is about, independent of where the unit's
 /// copy had it: lets a fixed copy be re-made with the problem marked at the right cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 #[allow(missing_docs)]
 pub enum Field {
@@ -231,6 +234,7 @@ impl Field {
 
 /// What a diagnostic is about: the report header, a measure row or an indicator row.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Anchor {
     /// A field of the contact block.
@@ -256,6 +260,7 @@ pub enum Anchor {
 
 /// One finding about one file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Diagnostic {
     /// Stable code.
     pub code: Code,

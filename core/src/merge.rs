@@ -15,6 +15,7 @@ use crate::report::{Report, Status};
 
 /// One file handed to the merge: where it came from and what validation made of it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Submission {
     /// The path (or name) as given by the user.
     pub path: String,
@@ -73,6 +74,7 @@ pub fn file_name(path: &str) -> &str {
 
 /// What the merge did with a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Outcome {
     /// Counted in this year's summary.
@@ -99,6 +101,7 @@ impl Outcome {
 
 /// A file in the merge with its outcome.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FileOutcome {
     /// The submission.
     pub submission: Submission,
@@ -108,6 +111,7 @@ pub struct FileOutcome {
 
 /// 报送情况 of one expected unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum UnitState {
     /// An accepted file.
@@ -131,6 +135,7 @@ impl UnitState {
 
 /// One expected unit's state.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct UnitStatus {
     /// Canonical unit name.
     pub unit: String,
@@ -142,6 +147,7 @@ pub struct UnitStatus {
 
 /// One unit's value for an indicator.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct UnitValue {
     /// Canonical unit name.
     pub unit: String,
@@ -155,6 +161,7 @@ pub struct UnitValue {
 
 /// The city figure for one indicator.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct IndicatorTotal {
     /// `I01`..
     pub id: String,
@@ -172,6 +179,7 @@ pub struct IndicatorTotal {
 
 /// Status counts of one measure over its expected units.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MeasureCounts {
     /// Measure id.
     pub id: String,
@@ -184,6 +192,7 @@ pub const NOT_SUBMITTED: &str = "未报送";
 
 /// The merge result as JSON consumers see it (contract §6), also what `read` returns.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MergeSummary {
     /// The summary's year.
     pub year: u16,
@@ -246,6 +255,7 @@ pub struct Skipped {
 
 /// Data of earlier years read from a city summary, for the multi-year view.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct HistorySource {
     /// The summary's path as given.
     pub path: String,
@@ -259,6 +269,7 @@ pub struct HistorySource {
 
 /// One row of 任务明细: a measure × unit pair with everything the unit wrote.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DetailRow {
     /// Measure id.
     pub measure: String,
@@ -282,6 +293,7 @@ pub struct DetailRow {
 
 /// Everything the city summary workbook shows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Merge {
     /// The JSON part.
     pub summary: MergeSummary,
@@ -294,6 +306,7 @@ pub struct Merge {
     /// Per indicator (plan order) every unit value from accepted files, plan unit order.
     pub values: Vec<Vec<UnitValue>>,
     /// The latest 填报日期 among accepted files (document date of the summary).
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub latest_date: Option<Date>,
     /// Per year up to the summary's year, every unit's data used for the multi-year view
     /// (written into the summary so a later merge can read it back).

@@ -16,6 +16,7 @@ const BUILTIN: &str = include_str!("../plan/jiaozuo-2022-2025.toml");
 
 /// The whole plan. Fields marked "output only" are derived on load and ignored when read.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     /// Stable identifier, written into every workbook's `_meta`.
@@ -56,6 +57,7 @@ pub struct Plan {
 
 /// A responsible unit (责任单位).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Unit {
     /// Canonical name, the key everywhere.
@@ -69,6 +71,7 @@ pub struct Unit {
 
 /// A named set of units.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Group {
     /// Group name as the annex writes it.
@@ -79,6 +82,7 @@ pub struct Group {
 
 /// A section of the annex (一..四).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// `一`, `二`, ...
@@ -89,6 +93,7 @@ pub struct Section {
 
 /// A task (任务内容) with its measures.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Task {
     /// 1..14.
@@ -114,6 +119,7 @@ pub struct Task {
 
 /// A measure (落实举措).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Measure {
     /// `"<task>.<n>"`.
@@ -124,6 +130,7 @@ pub struct Measure {
 
 /// A measure as listed in the flat `measures` array of the plan JSON.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MeasureInfo {
     /// `"<task>.<n>"`.
     pub id: String,
@@ -137,6 +144,7 @@ pub struct MeasureInfo {
 
 /// How an indicator's yearly values relate to its target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum IndicatorKind {
     /// New this year; judged on the sum over the years.
@@ -160,6 +168,7 @@ impl IndicatorKind {
 
 /// How unit values combine into the city value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Aggregation {
     /// Sum over the reporters.
@@ -180,6 +189,7 @@ impl Aggregation {
 
 /// A quantitative target (量化指标).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     /// `I01`..

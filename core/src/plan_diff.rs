@@ -21,6 +21,7 @@ pub const SIMILAR: f64 = 0.5;
 
 /// A measure in one plan version.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MeasureSide {
     /// Measure id (`2.1`).
     pub id: String,
@@ -45,6 +46,7 @@ impl MeasureSide {
 
 /// One measure that differs between the versions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MeasureChange {
     /// `added`, `removed` or `changed`.
     pub change: String,
@@ -66,6 +68,7 @@ pub struct MeasureChange {
 
 /// One indicator that differs between the versions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct IndicatorChange {
     /// Indicator id (the new one when both exist).
     pub id: String,
@@ -83,6 +86,7 @@ pub struct IndicatorChange {
 
 /// The difference between two plans (JSON of `xlsx-tool plan diff --json`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PlanDiff {
     /// Old plan id.
     pub old_id: String,

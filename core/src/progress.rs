@@ -39,6 +39,7 @@ pub const WATCH: f64 = 0.8;
 
 /// What one unit reported in one year: indicator values and measure statuses.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct UnitYear {
     /// Indicator id → value (blank values are left out).
     #[serde(default)]
@@ -50,6 +51,7 @@ pub struct UnitYear {
 
 /// Everything known about one year: each unit's accepted report, reduced to numbers and statuses.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct YearData {
     /// The reporting year.
     pub year: u16,
@@ -90,6 +92,7 @@ impl YearData {
 
 /// 正常 / 关注 / 滞后 / 无数据.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Judgement {
     /// 正常: at or above the expected pace.
     #[serde(rename = "正常")]
@@ -131,6 +134,7 @@ impl Judgement {
 
 /// One indicator's standing against the plan target at the end of a year.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct IndicatorProgress {
     /// `I01`..
     pub id: String,
@@ -180,6 +184,7 @@ pub fn from_json<T: for<'de> Deserialize<'de>>(text: &str) -> Option<T> {
 
 /// The statuses of one unit for a measure, per year.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct UnitTrend {
     /// Canonical unit name.
     pub unit: String,
@@ -189,6 +194,7 @@ pub struct UnitTrend {
 
 /// Per measure, the status of each responsible unit in each year with data.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MeasureTrend {
     /// Measure id.
     pub id: String,

@@ -7,6 +7,7 @@ use crate::date::Date;
 
 /// 完成状态.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Status {
     /// 未启动
     #[serde(rename = "未启动")]
@@ -57,6 +58,7 @@ impl Status {
 
 /// The `_meta` sheet of a unit workbook, as read.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Meta {
     /// `jz-ip-report`.
     pub format: String,
@@ -76,6 +78,7 @@ pub struct Meta {
 
 /// One row of `任务填报` as read.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RawMeasureRow {
     /// 序号.
     pub id: RawCell,
@@ -99,6 +102,7 @@ pub struct RawMeasureRow {
 
 /// One row of `指标填报` as read.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RawIndicatorRow {
     /// 指标编号.
     pub id: RawCell,
@@ -118,6 +122,7 @@ pub struct RawIndicatorRow {
 ///
 /// Rows that are entirely blank are already skipped by the reader.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RawReport {
     /// 填报单位 value cell.
     pub unit: RawCell,
@@ -143,6 +148,7 @@ pub struct RawReport {
 
 /// A unit's measure entry, as understood.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MeasureEntry {
     /// Measure id (`2.1`) as written (trimmed).
     pub id: String,
@@ -170,6 +176,7 @@ pub struct MeasureEntry {
 
 /// A unit's indicator entry, as understood.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct IndicatorEntry {
     /// Indicator id (`I02`).
     pub id: String,
@@ -185,6 +192,7 @@ pub struct IndicatorEntry {
 
 /// A unit's report as understood by [`crate::validate`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Report {
     /// Canonical unit name, `None` when it could not be resolved.
     pub unit: Option<String>,
@@ -195,6 +203,7 @@ pub struct Report {
     /// 联系电话 (text; leading zeros kept).
     pub phone: String,
     /// 填报日期.
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub date: Option<Date>,
     /// 填报日期 exactly as written (kept when it is not a date).
     pub date_text: String,

@@ -28,31 +28,19 @@ pub use plan_file::{load_plan_js, plan_workbook_js};
 /// Seed of the built-in sample set (the CLI's `sample` default, so both give the same files).
 pub const SAMPLE_SEED: u64 = 2025;
 
+/// The declarations generated from the Rust types (`tests/types.rs`, ts-rs): `Plan`,
+/// `Report`, `Diagnostic`, `FileResult`, `MergeSummary`, `PlanDiff` and what they contain.
+#[wasm_bindgen(typescript_custom_section)]
+const GENERATED_TYPES: &str = include_str!("types.d.ts");
+
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
-/** One finding about a file (contract §5). */
-export interface Diagnostic {
-  code: string;
-  severity: "error" | "warning";
-  sheet: string;
-  cell: string;
-  message: string;
-  anchor?: { kind: "header" | "measure" | "indicator"; id?: string; field: string };
-}
-/** `validate` result (contract §6 per-file JSON). */
-export interface FileResult {
-  path: string;
-  unit: string | null;
-  year: number | null;
-  ok: boolean;
-  diagnostics: Diagnostic[];
-}
 /** A file handed to `merge`, or returned by `samples`. */
 export interface NamedFile { name: string; bytes: Uint8Array }
 /** `merge` result: the contract's merge JSON and the 汇总表 workbook. */
-export interface MergeResult { summary: any; xlsx: Uint8Array }
+export interface MergeResult { summary: MergeSummary; xlsx: Uint8Array }
 /** `inspect` result: the validation result and the report as understood. */
-export interface Inspection { result: FileResult; report: any }
+export interface Inspection { result: FileResult; report: Report }
 /**
  * One change for `correct`: `{measure: "2.1", field: "status", value: "已完成"}`,
  * `{indicator: "I12", field: "value", value: "0.2"}`, `{field: "contact", value: "张伟"}`,
@@ -125,7 +113,7 @@ fn bytes_js(bytes: &[u8]) -> JsValue {
 ///
 /// # Errors
 /// When `plan_text` is not a usable plan.
-#[wasm_bindgen(js_name = plan, unchecked_return_type = "any")]
+#[wasm_bindgen(js_name = plan, unchecked_return_type = "Plan")]
 pub fn plan_js(plan_text: Option<String>) -> JsResult<JsValue> {
     let plan = load_plan(plan_text.as_deref())?;
     to_js(plan.as_ref())
@@ -218,7 +206,7 @@ pub fn report_js(
 ///
 /// # Errors
 /// When either text is not a usable plan.
-#[wasm_bindgen(js_name = planDiff, unchecked_return_type = "any")]
+#[wasm_bindgen(js_name = planDiff, unchecked_return_type = "PlanDiff")]
 pub fn plan_diff_js(old_text: &str, new_text: &str) -> JsResult<JsValue> {
     // An empty text is the built-in plan (as for every other call).
     let old =

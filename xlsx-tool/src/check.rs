@@ -23,6 +23,7 @@ pub struct Checked {
 
 /// The per-file JSON of `validate` (contract §6).
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FileResult<'a> {
     /// Path as given.
     pub path: &'a str,

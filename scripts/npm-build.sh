@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Builds the npm package `jz-ip-report` from the wasm crate: the same release-wasm module as
+# the page (scripts/web-build.sh), bound with `wasm-bindgen --target web` (ESM for browsers
+# and bundlers), plus a Node.js entry (wasm/npm/node.js) that instantiates the packaged .wasm
+# from disk. Version and licence come from Cargo. Output: out/npm/package/ and the tarball
+# out/npm/jz-ip-report-<version>.tgz (`npm pack`). Prints the tarball's path last.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
+OUT=out/npm
+PKG=$OUT/package
+
+scripts/deps.sh >&2
+echo "== cargo build -p jz-wasm (release-wasm)" >&2
+nice -n 19 cargo build -p jz-wasm --target wasm32-unknown-unknown --profile release-wasm >&2
+WASM="$TARGET_DIR/wasm32-unknown-unknown/release-wasm/jz_wasm.wasm"
+
+rm -rf "$OUT"
+mkdir -p "$PKG"
+wasm-bindgen "$WASM" --out-dir "$PKG" --target web --remove-name-section --remove-producers-section
+cp wasm/npm/node.js wasm/npm/README.md wasm/npm/LICENSE "$PKG/"
+read -r VERSION LICENSE < <(cargo metadata --no-deps --format-version 1 --offline 2>/dev/null | python3 -c '
+import json, sys
+p = next(p for p in json.load(sys.stdin)["packages"] if p["name"] == "jz-wasm")
+print(p["version"], p["license"])')
+sed -e "s/@VERSION@/$VERSION/" -e "s/@LICENSE@/$LICENSE/" wasm/npm/package.json.in > "$PKG/package.json"
+(cd "$OUT" && npm pack ./package --silent --pack-destination . >/dev/null)
+TGZ="$ROOT/$OUT/jz-ip-report-$VERSION.tgz"
+test -s "$TGZ"
+GZ=$(gzip -9 -c "$PKG/jz_wasm_bg.wasm" | wc -c)
+echo "npm-build: wasm $(wc -c < "$PKG/jz_wasm_bg.wasm") bytes ($GZ gzipped); tarball $(wc -c < "$TGZ") bytes" >&2
+echo "$TGZ"

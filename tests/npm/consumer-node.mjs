@@ -1,0 +1,46 @@
+// Runs inside an empty folder where the packed tarball was installed (`npm install ./x.tgz`):
+// imports the package by its name, validates one workbook and merges three, and compares
+// the results with the CLI's (`xlsx-tool validate/merge --json`) on the same files.
+// Env: XLSX_TOOL, FIXTURES. Prints one JSON line {validate, merge} for the page test to compare.
+import init, { validate, merge, template, plan } from 'jz-ip-report';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const { XLSX_TOOL, FIXTURES } = process.env;
+const fail = (msg) => { console.error('npm package (node): ' + msg); process.exit(1); };
+const cli = (...args) => {
+  const r = spawnSync(XLSX_TOOL, [...args, '--json'], { encoding: 'utf8' });
+  try { return JSON.parse(r.stdout); } catch { fail(`CLI ${args.join(' ')} gave no JSON: ${r.stderr}`); }
+};
+const same = (a, b, what) => {
+  if (JSON.stringify(a) !== JSON.stringify(b)) fail(`${what} differs:\n  wasm ${JSON.stringify(a)}\n  CLI  ${JSON.stringify(b)}`);
+};
+
+await init(); // a no-op in Node, kept so browser code runs unchanged
+
+const one = path.join(FIXTURES, 'status_invalid.xlsx');
+const v = validate(new Uint8Array(readFileSync(one)), 'status_invalid.xlsx');
+const c = cli('validate', one).files[0];
+if (v.ok !== false || v.diagnostics.length === 0) fail('status_invalid.xlsx should have errors');
+const shape = (ds) => ds.map((d) => [d.code, d.severity, d.sheet, d.cell, d.message]);
+same(shape(v.diagnostics), shape(c.diagnostics), 'validate diagnostics');
+
+const names = ['孟州市.xlsx', '博爱县.xlsx', '市场监管局.xlsx'];
+const files = names.map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(FIXTURES, 'merge_set', name))) }));
+const m = merge(files, 2025);
+if (!(m.xlsx instanceof Uint8Array) || m.xlsx.length < 1000) fail('merge gave no workbook');
+const out = mkdtempSync(path.join(tmpdir(), 'jz-npm-'));
+const cm = cli('merge', ...names.map((n) => path.join(FIXTURES, 'merge_set', n)), '--year', '2025', '-o', path.join(out, 's.xlsx'));
+const totals = (s) => s.indicators.map((i) => [i.id, i.total, i.target, i.rate]);
+same(totals(m.summary), totals(cm), 'merge indicator totals');
+same(m.summary.missing_units, cm.missing_units, 'merge missing units');
+same(m.summary.accepted.length, cm.accepted.length, 'merge accepted count');
+
+const t = template('孟州市', 2025);
+writeFileSync(path.join(out, 't.xlsx'), t);
+if (!cli('validate', path.join(out, 't.xlsx')).files[0].unit) fail('template not readable by the CLI');
+if (plan().tasks.length !== 14) fail('plan() should have 14 tasks');
+
+console.log(JSON.stringify({ validate: shape(v.diagnostics), merge: totals(m.summary) }));

@@ -1,0 +1,752 @@
+// Generated from the Rust types by wasm/tests/types.rs (ts-rs); do not edit.
+// UPDATE_TYPES=1 cargo test -p jz-wasm --test types rewrites it.
+
+/**
+ * How unit values combine into the city value.
+ */
+export type Aggregation = "sum" | "single";
+
+/**
+ * What a diagnostic is about: the report header, a measure row or an indicator row.
+ */
+export type Anchor = { "kind": "header", 
+/**
+ * Which one.
+ */
+field: Field, } | { "kind": "measure", 
+/**
+ * Measure id (`2.1`).
+ */
+id: string, 
+/**
+ * Which column.
+ */
+field: Field, } | { "kind": "indicator", 
+/**
+ * Indicator id (`I02`).
+ */
+id: string, 
+/**
+ * Which column.
+ */
+field: Field, };
+
+/**
+ * Stable diagnostic codes (contract §5). Outside scripts match on these strings.
+ */
+export type Code = "not-a-workbook" | "too-large" | "unknown-layout" | "missing-sheet" | "missing-column" | "extra-column" | "unit-unknown" | "unit-mismatch" | "year-invalid" | "plan-mismatch" | "measure-unknown" | "measure-not-assigned" | "measure-missing" | "measure-duplicate" | "measure-text-changed" | "status-missing" | "status-invalid" | "progress-missing" | "text-too-long" | "next-plan-missing" | "contact-missing" | "date-invalid" | "indicator-unknown" | "indicator-not-assigned" | "indicator-duplicate" | "value-not-number" | "value-negative" | "value-not-integer" | "value-unit-mismatch" | "value-coerced" | "value-outlier";
+
+/**
+ * One finding about one file.
+ */
+export type Diagnostic = { 
+/**
+ * Stable code.
+ */
+code: Code, 
+/**
+ * `error` or `warning`.
+ */
+severity: Severity, 
+/**
+ * Sheet name as in the file, or empty.
+ */
+sheet: string, 
+/**
+ * A1 reference, or empty when the finding is about the whole file or sheet.
+ */
+cell: string, 
+/**
+ * Plain Chinese: what is wrong and what to type instead.
+ */
+message: string, 
+/**
+ * What the finding is about, when it is about a field of the report.
+ */
+anchor?: Anchor | null, };
+
+/**
+ * A field of the unit workbook a diagnostic is about, independent of where the unit's
+ * copy had it: lets a fixed copy be re-made with the problem marked at the right cell.
+ */
+export type Field = "unit" | "year" | "contact" | "phone" | "date" | "id" | "task_text" | "measure_text" | "responsible" | "status" | "progress" | "problems" | "next_plan" | "evidence" | "indicator_name" | "indicator_unit" | "target" | "value" | "remark";
+
+/**
+ * The per-file JSON of `validate` (contract §6).
+ */
+export type FileResult = { 
+/**
+ * Path as given.
+ */
+path: string, 
+/**
+ * Canonical unit, or null.
+ */
+unit: string | null, 
+/**
+ * Year, or null.
+ */
+year: number | null, 
+/**
+ * No errors.
+ */
+ok: boolean, 
+/**
+ * Every finding.
+ */
+diagnostics: Array<Diagnostic>, };
+
+/**
+ * A named set of units.
+ */
+export type Group = { 
+/**
+ * Group name as the annex writes it.
+ */
+name: string, 
+/**
+ * Canonical unit names.
+ */
+members: Array<string>, };
+
+/**
+ * A quantitative target (量化指标).
+ */
+export type Indicator = { 
+/**
+ * `I01`..
+ */
+id: string, 
+/**
+ * 名称.
+ */
+name: string, 
+/**
+ * Target value for the plan period.
+ */
+target: number, 
+/**
+ * 计量单位: `件`, `个`, `家`, `所`, `次`, `件/万人`, `亿元`, `%`.
+ */
+unit: string, 
+/**
+ * flow / stock / annual.
+ */
+kind: IndicatorKind, 
+/**
+ * sum / single.
+ */
+aggregation: Aggregation, 
+/**
+ * Unit or group names that get the row in their template.
+ */
+reporters: Array<string>, 
+/**
+ * Where the document states the target.
+ */
+source: string, 
+/**
+ * What to fill in, in plain Chinese.
+ */
+description: string, 
+/**
+ * A discrepancy or remark shown in the summary.
+ */
+note?: string | null, 
+/**
+ * `reporters` expanded to canonical unit names (output only).
+ */
+reporter_units: Array<string>, };
+
+/**
+ * One indicator that differs between the versions.
+ */
+export type IndicatorChange = { 
+/**
+ * Indicator id (the new one when both exist).
+ */
+id: string, 
+/**
+ * `added`, `removed` or `changed`.
+ */
+change: string, 
+/**
+ * Fields that changed: `name`, `target`, `unit`, `kind`, `aggregation`, `reporters`.
+ */
+fields: Array<string>, 
+/**
+ * Old target (when it exists in the old plan).
+ */
+old_target: number | null, 
+/**
+ * New target (when it exists in the new plan).
+ */
+new_target: number | null, 
+/**
+ * What changed, in Chinese.
+ */
+message: string, };
+
+/**
+ * A unit's indicator entry, as understood.
+ */
+export type IndicatorEntry = { 
+/**
+ * Indicator id (`I02`).
+ */
+id: string, 
+/**
+ * The number, `None` when blank ("not reported") or not understood.
+ */
+value: number | null, 
+/**
+ * 本年度完成值 exactly as written.
+ */
+value_text: string, 
+/**
+ * 说明.
+ */
+remark: string, 
+/**
+ * Whether the plan makes the unit a reporter of this indicator.
+ */
+assigned: boolean, };
+
+/**
+ * How an indicator's yearly values relate to its target.
+ */
+export type IndicatorKind = "flow" | "stock" | "annual";
+
+/**
+ * One indicator's standing against the plan target at the end of a year.
+ */
+export type IndicatorProgress = { 
+/**
+ * `I01`..
+ */
+id: string, 
+/**
+ * flow / stock / annual.
+ */
+kind: IndicatorKind, 
+/**
+ * The plan target.
+ */
+target: number, 
+/**
+ * flow: sum so far; stock: latest level; annual: this year's value. `null` without data.
+ */
+cumulative: number | null, 
+/**
+ * `cumulative / target`; `null` without data.
+ */
+rate: number | null, 
+/**
+ * What `cumulative` should be by now (flow, stock: `target × k / n`; annual: `target`).
+ */
+expected: number, 
+/**
+ * 正常 / 关注 / 滞后 / 无数据.
+ */
+judgement: Judgement, 
+/**
+ * Why, in Chinese.
+ */
+reason: string, 
+/**
+ * City value per year `first_year..=Y` (`"2022"` → value, `null` when no data).
+ */
+years: { [key in string]: number | null }, 
+/**
+ * `rate` as it stood at the end of each year `first_year..=Y` (`null` without data then).
+ */
+rates: { [key in string]: number | null }, };
+
+/**
+ * The city figure for one indicator.
+ */
+export type IndicatorTotal = { 
+/**
+ * `I01`..
+ */
+id: string, 
+/**
+ * City total; `null` when nobody reported.
+ */
+total: number | null, 
+/**
+ * Target.
+ */
+target: number, 
+/**
+ * `total / target`; `null` when nobody reported.
+ */
+rate: number | null, 
+/**
+ * Reporters with a value.
+ */
+reported: number, 
+/**
+ * Reporters expected.
+ */
+expected: number, };
+
+/**
+ * 正常 / 关注 / 滞后 / 无数据.
+ */
+export type Judgement = "正常" | "关注" | "滞后" | "无数据";
+
+/**
+ * A measure (落实举措).
+ */
+export type Measure = { 
+/**
+ * `"<task>.<n>"`.
+ */
+id: string, 
+/**
+ * The annex text verbatim.
+ */
+text: string, };
+
+/**
+ * One measure that differs between the versions.
+ */
+export type MeasureChange = { 
+/**
+ * `added`, `removed` or `changed`.
+ */
+change: string, 
+/**
+ * The measure in the old plan (none when added).
+ */
+old: MeasureSide | null, 
+/**
+ * The measure in the new plan (none when removed).
+ */
+new: MeasureSide | null, 
+/**
+ * The id changed (moved within a task or to another task).
+ */
+renumbered: boolean, 
+/**
+ * It is now under another task.
+ */
+moved_task: boolean, 
+/**
+ * The text changed.
+ */
+reworded: boolean, 
+/**
+ * The responsible units changed.
+ */
+units_changed: boolean, 
+/**
+ * What changed, in Chinese.
+ */
+message: string, };
+
+/**
+ * Status counts of one measure over its expected units.
+ */
+export type MeasureCounts = { 
+/**
+ * Measure id.
+ */
+id: string, 
+/**
+ * Keyed by the four 完成状态 values and `未报送`; every key present.
+ */
+status_counts: { [key in string]: number }, };
+
+/**
+ * A unit's measure entry, as understood.
+ */
+export type MeasureEntry = { 
+/**
+ * Measure id (`2.1`) as written (trimmed).
+ */
+id: string, 
+/**
+ * 任务内容 as written.
+ */
+task_text: string, 
+/**
+ * 落实举措 as written.
+ */
+measure_text: string, 
+/**
+ * 责任单位 as written.
+ */
+responsible: string, 
+/**
+ * 完成状态, `None` when blank or not one of the four values.
+ */
+status: Status | null, 
+/**
+ * 完成状态 exactly as written (kept so nothing typed is lost).
+ */
+status_text: string, 
+/**
+ * 进展情况.
+ */
+progress: string, 
+/**
+ * 存在问题.
+ */
+problems: string, 
+/**
+ * 下一步计划.
+ */
+next_plan: string, 
+/**
+ * 佐证材料.
+ */
+evidence: string, 
+/**
+ * Whether the plan assigns this measure to the unit.
+ */
+assigned: boolean, };
+
+/**
+ * A measure as listed in the flat `measures` array of the plan JSON.
+ */
+export type MeasureInfo = { 
+/**
+ * `"<task>.<n>"`.
+ */
+id: string, 
+/**
+ * Task number.
+ */
+task: number, 
+/**
+ * The annex text verbatim.
+ */
+text: string, 
+/**
+ * Canonical units responsible for it.
+ */
+units: Array<string>, };
+
+/**
+ * A measure in one plan version.
+ */
+export type MeasureSide = { 
+/**
+ * Measure id (`2.1`).
+ */
+id: string, 
+/**
+ * Task number.
+ */
+task: number, 
+/**
+ * The measure text.
+ */
+text: string, 
+/**
+ * Responsible units.
+ */
+units: Array<string>, };
+
+/**
+ * Per measure, the status of each responsible unit in each year with data.
+ */
+export type MeasureTrend = { 
+/**
+ * Measure id.
+ */
+id: string, 
+/**
+ * Responsible units in plan order.
+ */
+units: Array<UnitTrend>, };
+
+/**
+ * The merge result as JSON consumers see it (contract §6), also what `read` returns.
+ */
+export type MergeSummary = { 
+/**
+ * The summary's year.
+ */
+year: number, 
+/**
+ * Plan id used.
+ */
+plan_id: string, 
+/**
+ * Plan hash used.
+ */
+plan_hash: string, 
+/**
+ * Accepted file paths, sorted.
+ */
+accepted: Array<string>, 
+/**
+ * Rejected file paths, sorted.
+ */
+rejected: Array<string>, 
+/**
+ * Valid files replaced by a later one of the same unit and year, sorted.
+ */
+superseded: Array<string>, 
+/**
+ * Valid files of earlier years (not counted), sorted.
+ */
+earlier: Array<string>, 
+/**
+ * Expected units without an accepted file, in plan order.
+ */
+missing_units: Array<string>, 
+/**
+ * Per indicator, plan order.
+ */
+indicators: Array<IndicatorTotal>, 
+/**
+ * Per measure, plan order.
+ */
+measures: Array<MeasureCounts>, 
+/**
+ * Earlier city summaries whose data was used for the multi-year view, sorted.
+ */
+summaries: Array<string>, 
+/**
+ * Years with data in the multi-year view (up to `year`), ascending.
+ */
+years: Array<number>, 
+/**
+ * Per indicator (plan order) the standing against the plan target at the end of `year`
+ * over all years so far (see [`crate::progress`]).
+ */
+progress: Array<IndicatorProgress>, 
+/**
+ * Per measure (plan order) each responsible unit's status in each year of `years`.
+ */
+trend: Array<MeasureTrend>, };
+
+/**
+ * The whole plan. Fields marked "output only" are derived on load and ignored when read.
+ */
+export type Plan = { 
+/**
+ * Stable identifier, written into every workbook's `_meta`.
+ */
+id: string, 
+/**
+ * The document's title.
+ */
+title: string, 
+/**
+ * First reporting year (2022).
+ */
+first_year: number, 
+/**
+ * Last reporting year (2025).
+ */
+last_year: number, 
+/**
+ * Report deadline as `MM-DD` of the following year.
+ */
+deadline: string, 
+/**
+ * Assumptions and discrepancies with the source document, shown in summaries.
+ */
+notes: Array<string>, 
+/**
+ * The responsible units, canonical names first.
+ */
+units: Array<Unit>, 
+/**
+ * Named groups of units used in 责任单位 and reporters (`各县区`).
+ */
+groups: Array<Group>, 
+/**
+ * Sections 一..四.
+ */
+sections: Array<Section>, 
+/**
+ * Tasks 1..14 with their measures.
+ */
+tasks: Array<Task>, 
+/**
+ * Quantitative targets.
+ */
+indicators: Array<Indicator>, 
+/**
+ * Every measure in plan order with its task and units (output only; derived from
+ * `tasks`, ignored on load) for scripts that want a flat list.
+ */
+measures: Array<MeasureInfo>, 
+/**
+ * Content hash (output only; recomputed on load).
+ */
+hash: string, };
+
+/**
+ * The difference between two plans (JSON of `xlsx-tool plan diff --json`).
+ */
+export type PlanDiff = { 
+/**
+ * Old plan id.
+ */
+old_id: string, 
+/**
+ * Old plan hash.
+ */
+old_hash: string, 
+/**
+ * New plan id.
+ */
+new_id: string, 
+/**
+ * New plan hash.
+ */
+new_hash: string, 
+/**
+ * Whether the two are the same plan content.
+ */
+identical: boolean, 
+/**
+ * Units (责任单位) only in the new plan.
+ */
+units_added: Array<string>, 
+/**
+ * Units only in the old plan.
+ */
+units_removed: Array<string>, 
+/**
+ * Measures that differ, in new plan order, removed ones last.
+ */
+measures: Array<MeasureChange>, 
+/**
+ * Indicators that differ, in new plan order, removed ones last.
+ */
+indicators: Array<IndicatorChange>, };
+
+/**
+ * A unit's report as understood by [`crate::validate`].
+ */
+export type Report = { 
+/**
+ * Canonical unit name, `None` when it could not be resolved.
+ */
+unit: string | null, 
+/**
+ * Reporting year.
+ */
+year: number | null, 
+/**
+ * 联系人.
+ */
+contact: string, 
+/**
+ * 联系电话 (text; leading zeros kept).
+ */
+phone: string, 
+/**
+ * 填报日期.
+ */
+date: string | null, 
+/**
+ * 填报日期 exactly as written (kept when it is not a date).
+ */
+date_text: string, 
+/**
+ * Measure entries, in the order read.
+ */
+measures: Array<MeasureEntry>, 
+/**
+ * Indicator entries, in the order read.
+ */
+indicators: Array<IndicatorEntry>, };
+
+/**
+ * A section of the annex (一..四).
+ */
+export type Section = { 
+/**
+ * `一`, `二`, ...
+ */
+number: string, 
+/**
+ * Section title.
+ */
+title: string, };
+
+/**
+ * `error` stops a file from being merged; `warning` does not.
+ */
+export type Severity = "error" | "warning";
+
+/**
+ * 完成状态.
+ */
+export type Status = "未启动" | "推进中" | "已完成" | "持续推进";
+
+/**
+ * A task (任务内容) with its measures.
+ */
+export type Task = { 
+/**
+ * 1..14.
+ */
+number: number, 
+/**
+ * The section number it belongs to.
+ */
+section: string, 
+/**
+ * Task title without its number.
+ */
+title: string, 
+/**
+ * The annex 责任单位 cell verbatim.
+ */
+responsible_text: string, 
+/**
+ * Unit or group names responsible for every measure of the task.
+ */
+responsible: Array<string>, 
+/**
+ * Set when the responsibility is an assumption of the built-in plan.
+ */
+assumption?: string | null, 
+/**
+ * The measures (落实举措) in annex order.
+ */
+measures: Array<Measure>, 
+/**
+ * `responsible` expanded to canonical unit names (output only).
+ */
+units: Array<string>, };
+
+/**
+ * A responsible unit (责任单位).
+ */
+export type Unit = { 
+/**
+ * Canonical name, the key everywhere.
+ */
+name: string, 
+/**
+ * `市直` or `各县区`.
+ */
+group: string, 
+/**
+ * Other names accepted on input.
+ */
+aliases: Array<string>, };
+
+/**
+ * The statuses of one unit for a measure, per year.
+ */
+export type UnitTrend = { 
+/**
+ * Canonical unit name.
+ */
+unit: string, 
+/**
+ * `"2022"` → 完成状态, or `未报送` when the unit has no data that year.
+ */
+years: { [key in string]: string }, };
