@@ -25,5 +25,11 @@ echo "==> the README walk-through (run.sh) on sample data"
 test -s "out/demo/2025年度汇总表.xlsx"
 echo "run.sh: ok"
 
+echo "==> the Word report: read back by python-docx, converted to PDF by LibreOffice, pages as PNG"
+./scripts/report-test.sh
+
 echo "==> browser app: wasm-bindgen tests (node) and browser tests (headless Chromium)"
 ./scripts/web-test.sh
+
+echo "==> the npm package: packed, installed into an empty folder, used from Node, TypeScript and a page"
+./scripts/npm-test.sh

@@ -12,6 +12,7 @@ use crate::sheets;
 /// The cells of one report: sheet names once, then `(field, row, column)` per field read
 /// (zero-based). Compact on purpose: a merge of thousands of files keeps one per file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Cells {
     /// The measures sheet's name as found.
     pub tasks_sheet: String,

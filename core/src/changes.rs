@@ -16,6 +16,7 @@ use crate::report::Report;
 
 /// One row of 变更记录 (merge JSON `changes`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Change {
     /// Canonical unit.
     pub unit: String,

@@ -53,6 +53,7 @@ pub mod category {
 
 /// One row of the 督办清单.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SupervisionRow {
     /// Canonical unit name.
     pub unit: String,
@@ -70,6 +71,7 @@ pub struct SupervisionRow {
 
 /// One row of the 催报名单.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ReminderRow {
     /// Canonical unit name.
     pub unit: String,

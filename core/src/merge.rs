@@ -246,6 +246,7 @@ pub struct MergeSummary {
 
 /// A file in a scanned folder that was not read, and why (plain Chinese).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Skipped {
     /// The file's path as found.
     pub path: String,

@@ -10,6 +10,7 @@ use crate::plan_diff::PlanDiff;
 
 /// A unit (责任单位) that differs between the versions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct UnitChange {
     /// Canonical name.
     pub name: String,
@@ -27,6 +28,7 @@ pub struct UnitChange {
 
 /// A named group of units (单位组) that differs between the versions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct GroupChange {
     /// Group name.
     pub name: String,

@@ -16,9 +16,9 @@ const TS_PLAN_FILE: &str = r#"
  * cell (a Word import also lists, as warnings, the names it could not map). */
 export interface LoadedPlan {
   planText: string | null;
-  plan: any | null;
-  diagnostics: Diagnostic[];
-  unmapped: { text: string; task: number; message: string }[];
+  plan: Plan | null;
+  diagnostics: PlanProblem[];
+  unmapped: Unmapped[];
 }
 "#;
 

@@ -32,9 +32,46 @@ id: string,
 field: Field, };
 
 /**
+ * One row of 变更记录 (merge JSON `changes`).
+ */
+export type Change = { 
+/**
+ * Canonical unit.
+ */
+unit: string, 
+/**
+ * The accepted file's name.
+ */
+file: string, 
+/**
+ * The superseded file's name.
+ */
+superseded: string, 
+/**
+ * Sheet of the accepted file the cell is on.
+ */
+sheet: string, 
+/**
+ * A1 cell of the field in the accepted file (empty when the accepted file lacks it).
+ */
+cell: string, 
+/**
+ * The column, e.g. `进展情况（举措 2.1）` or `本年度完成值（I12）`.
+ */
+field: string, 
+/**
+ * What the superseded file had.
+ */
+old: string, 
+/**
+ * What the accepted file has.
+ */
+new: string, };
+
+/**
  * Stable diagnostic codes (contract §5). Outside scripts match on these strings.
  */
-export type Code = "not-a-workbook" | "too-large" | "unknown-layout" | "missing-sheet" | "missing-column" | "extra-column" | "unit-unknown" | "unit-mismatch" | "year-invalid" | "plan-mismatch" | "measure-unknown" | "measure-not-assigned" | "measure-missing" | "measure-duplicate" | "measure-text-changed" | "status-missing" | "status-invalid" | "progress-missing" | "text-too-long" | "next-plan-missing" | "contact-missing" | "date-invalid" | "indicator-unknown" | "indicator-not-assigned" | "indicator-duplicate" | "value-not-number" | "value-negative" | "value-not-integer" | "value-unit-mismatch" | "value-coerced" | "value-outlier";
+export type Code = "not-a-workbook" | "too-large" | "unknown-layout" | "missing-sheet" | "missing-column" | "extra-column" | "unit-unknown" | "unit-mismatch" | "year-invalid" | "plan-mismatch" | "measure-unknown" | "measure-not-assigned" | "measure-missing" | "measure-duplicate" | "measure-text-changed" | "status-missing" | "status-invalid" | "progress-missing" | "text-too-long" | "next-plan-missing" | "contact-missing" | "date-invalid" | "indicator-unknown" | "indicator-not-assigned" | "indicator-duplicate" | "value-not-number" | "value-negative" | "value-not-integer" | "value-unit-mismatch" | "value-coerced" | "value-outlier" | "stock-decreased" | "value-jump" | "status-regressed" | "encrypted";
 
 /**
  * One finding about one file.
@@ -108,6 +145,27 @@ name: string,
  * Canonical unit names.
  */
 members: Array<string>, };
+
+/**
+ * A named group of units (单位组) that differs between the versions.
+ */
+export type GroupChange = { 
+/**
+ * Group name.
+ */
+name: string, 
+/**
+ * `added`, `removed` or `changed`.
+ */
+change: string, 
+/**
+ * Members only in the new plan (all of them when added).
+ */
+members_added: Array<string>, 
+/**
+ * Members only in the old plan (all of them when removed).
+ */
+members_removed: Array<string>, };
 
 /**
  * A quantitative target (量化指标).
@@ -523,7 +581,26 @@ progress: Array<IndicatorProgress>,
 /**
  * Per measure (plan order) each responsible unit's status in each year of `years`.
  */
-trend: Array<MeasureTrend>, };
+trend: Array<MeasureTrend>, 
+/**
+ * 变更记录: every cell that differs between a unit's accepted file and each file it
+ * superseded (see [`crate::changes`]); filled by a streaming merge that saw the texts.
+ */
+changes: Array<Change>, 
+/**
+ * 督办清单 rows (see [`crate::follow_up`]).
+ */
+supervision: Array<SupervisionRow>, 
+/**
+ * 催报名单 rows (see [`crate::follow_up`]).
+ */
+reminders: Array<ReminderRow>, 
+/**
+ * Files in the scanned folders that were not read (not spreadsheets, lock files),
+ * each with the reason, sorted by path (contract §6: nothing is silently skipped).
+ * The merge itself never fills it: the caller that scanned the folders does.
+ */
+skipped: Array<Skipped>, };
 
 /**
  * The whole plan. Fields marked "output only" are derived on load and ignored when read.
@@ -622,7 +699,84 @@ measures: Array<MeasureChange>,
 /**
  * Indicators that differ, in new plan order, removed ones last.
  */
-indicators: Array<IndicatorChange>, };
+indicators: Array<IndicatorChange>, 
+/**
+ * Units added, removed, regrouped or with aliases changed.
+ */
+unit_changes: Array<UnitChange>, 
+/**
+ * Groups added, removed or with members changed.
+ */
+group_changes: Array<GroupChange>, 
+/**
+ * Other changes in Chinese: plan name, years, deadline, section and task titles,
+ * notes, indicator texts.
+ */
+other_changes: Array<string>, 
+/**
+ * The whole diff as a short memo in Chinese, one line a sentence (see
+ * [`crate::plan_memo::memo`]).
+ */
+memo: Array<string>, };
+
+/**
+ * One problem of a plan file, at its place.
+ */
+export type PlanProblem = { 
+/**
+ * `plan-invalid` (the plan cannot be used) or `unit-unmapped` (an import listed a name
+ * it could not map to a unit of the plan).
+ */
+code: string, 
+/**
+ * `error` stops the plan from being used.
+ */
+severity: Severity, 
+/**
+ * Sheet name (empty for a text plan file or the whole file).
+ */
+sheet: string, 
+/**
+ * A1 reference, or empty.
+ */
+cell: string, 
+/**
+ * What is wrong and what to type instead, in Chinese.
+ */
+message: string, };
+
+/**
+ * One row of the 催报名单.
+ */
+export type ReminderRow = { 
+/**
+ * Canonical unit name.
+ */
+unit: string, 
+/**
+ * `未报送` or `退回`.
+ */
+status: string, 
+/**
+ * 联系人 from the unit's latest file that names one; empty when unknown.
+ */
+contact: string, 
+/**
+ * 联系电话 from the same file; empty when unknown.
+ */
+phone: string, 
+/**
+ * The unit's latest file: 填报日期, year and file name; [`NEVER_SUBMITTED`] without one.
+ */
+last_submitted: string, 
+/**
+ * What the unit must send or fix, in one sentence.
+ */
+todo: string, 
+/**
+ * The plain-text 催报 message to paste into a chat or SMS.
+ */
+notice: string, };
 
 /**
  * A unit's report as understood by [`crate::validate`].
@@ -680,9 +834,51 @@ title: string, };
 export type Severity = "error" | "warning";
 
 /**
+ * A file in a scanned folder that was not read, and why (plain Chinese).
+ */
+export type Skipped = { 
+/**
+ * The file's path as found.
+ */
+path: string, 
+/**
+ * Why it was not read, e.g. `这是 Excel/WPS 打开文件时生成的临时文件`.
+ */
+reason: string, };
+
+/**
  * 完成状态.
  */
 export type Status = "未启动" | "推进中" | "已完成" | "持续推进";
+
+/**
+ * One row of the 督办清单.
+ */
+export type SupervisionRow = { 
+/**
+ * Canonical unit name.
+ */
+unit: string, 
+/**
+ * One of [`category::ALL`].
+ */
+category: string, 
+/**
+ * Measure id (`2.1`) or indicator id (`I02`); empty for a 报送 row.
+ */
+id: string, 
+/**
+ * The measure text, the indicator name with its target, or what was to be sent.
+ */
+content: string, 
+/**
+ * What the inputs show (values, statuses, file and error count).
+ */
+situation: string, 
+/**
+ * The rule that makes it a matter to chase.
+ */
+basis: string, };
 
 /**
  * A task (任务内容) with its measures.
@@ -739,6 +935,35 @@ group: string,
 aliases: Array<string>, };
 
 /**
+ * A unit (责任单位) that differs between the versions.
+ */
+export type UnitChange = { 
+/**
+ * Canonical name.
+ */
+name: string, 
+/**
+ * `added`, `removed` or `changed`.
+ */
+change: string, 
+/**
+ * Group (`市直`/`各县区`) in the old plan (none when added).
+ */
+old_group: string | null, 
+/**
+ * Group in the new plan (none when removed).
+ */
+new_group: string | null, 
+/**
+ * Aliases only in the new plan (all of them when added).
+ */
+aliases_added: Array<string>, 
+/**
+ * Aliases only in the old plan.
+ */
+aliases_removed: Array<string>, };
+
+/**
  * The statuses of one unit for a measure, per year.
  */
 export type UnitTrend = { 
@@ -750,3 +975,20 @@ unit: string,
  * `"2022"` → 完成状态, or `未报送` when the unit has no data that year.
  */
 years: { [key in string]: string }, };
+
+/**
+ * A name or cell of the annex that could not be mapped to the base plan.
+ */
+export type Unmapped = { 
+/**
+ * The text as the document writes it.
+ */
+text: string, 
+/**
+ * The task it belongs to.
+ */
+task: number, 
+/**
+ * What was done with it, in Chinese.
+ */
+message: string, };

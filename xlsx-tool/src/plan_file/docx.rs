@@ -34,6 +34,7 @@ pub struct Imported {
 
 /// A name or cell of the annex that could not be mapped to the base plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Unmapped {
     /// The text as the document writes it.
     pub text: String,

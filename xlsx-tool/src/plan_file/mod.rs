@@ -65,6 +65,7 @@ pub const UNIT_GROUPS: [&str; 2] = ["市直", "各县区"];
 
 /// One problem of a plan file, at its place.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PlanProblem {
     /// `plan-invalid` (the plan cannot be used) or `unit-unmapped` (an import listed a name
     /// it could not map to a unit of the plan).
