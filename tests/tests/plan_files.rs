@@ -2,6 +2,7 @@
 //! saved by LibreOffice, workbooks edited with openpyxl and saved again by LibreOffice,
 //! one with a mistake of each kind, and the annex as a Word document written by
 //! python-docx. Fixtures: `tests/fixtures/plans/` (made by `make_plans.py`).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::Cursor;
 

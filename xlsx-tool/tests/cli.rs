@@ -162,7 +162,7 @@ fn plan_diff_lists_a_moved_measure_and_a_changed_target() {
     assert_eq!(d["indicators"][0]["id"], "I02");
     assert_eq!(d["indicators"][0]["new_target"], 20.0);
     let human = String::from_utf8_lossy(&tool(&["plan", "diff", s(&old), s(&new)]).stdout).to_string();
-    assert!(human.contains("从任务 2 移到任务 4"), "{human}");
+    assert!(human.contains("举措 2.2 移到任务 4，改为 4.3"), "{human}");
     assert!(human.contains("目标值由 14 改为 20"), "{human}");
     let same = tool(&["plan", "diff", s(&old), s(&old), "--json"]);
     assert_eq!(json(&same)["identical"], true);

@@ -1,6 +1,6 @@
 //! The tables of a Word document (`word/document.xml`), read with quick-xml: rows,
-//! cells with their `gridSpan` and `vMerge`, and each cell's paragraphs (with whether the
-//! paragraph has automatic numbering, `w:numPr`).
+//! cells with their `gridSpan` and `vMerge`, and each cell's paragraphs. Automatic
+//! numbering (`w:numPr`) is not part of a paragraph's text, so it needs no stripping.
 
 use std::io::{Cursor, Read};
 
