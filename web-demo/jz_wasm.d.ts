@@ -99,6 +99,16 @@ declare namespace wasm_bindgen {
     export function planDiff(old_text: string, new_text: string): any;
 
     /**
+     * The year's work report (.docx bytes, 公文 layout, contract §10) from the same inputs as
+     * `merge`: `files` is `[{name, bytes}]`; a summary of `year` alone also serves.
+     *
+     * # Errors
+     * A malformed `files` list, a year outside the plan, a bad plan, or a document that
+     * cannot be written.
+     */
+    export function report(files: NamedFile[], year: number, plan_text?: string | null): Uint8Array;
+
+    /**
      * The built-in sample submissions of `year`: `[{name, bytes}]` (one file with errors,
      * one with warnings, one unit missing, one superseded).
      *
@@ -134,6 +144,7 @@ declare interface InitOutput {
     readonly merge: (a: any, b: number, c: number, d: number) => [number, number, number];
     readonly plan: (a: number, b: number) => [number, number, number];
     readonly planDiff: (a: number, b: number, c: number, d: number) => [number, number, number];
+    readonly report: (a: any, b: number, c: number, d: number) => [number, number, number, number];
     readonly samples: (a: number, b: number, c: number) => [number, number, number];
     readonly template: (a: number, b: number, c: number, d: number, e: number) => [number, number, number, number];
     readonly validate: (a: number, b: number, c: number, d: number, e: number, f: number) => [number, number, number];

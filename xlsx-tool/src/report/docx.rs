@@ -137,7 +137,7 @@ impl Body {
         let borders: String =
             ["top", "left", "bottom", "right", "insideH", "insideV"].iter().map(|s| border(s)).collect();
         self.xml.push_str(&format!(
-            r#"<w:tbl><w:tblPr><w:tblW w:w="{TEXT_WIDTH}" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>"#
+            r#"<w:tbl><w:tblPr><w:tblW w:w="{TEXT_WIDTH}" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="57" w:type="dxa"/><w:left w:w="85" w:type="dxa"/><w:bottom w:w="57" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>"#
         ));
         for c in columns {
             self.xml.push_str(&format!(r#"<w:gridCol w:w="{}"/>"#, c.width));
@@ -159,13 +159,16 @@ impl Body {
         self.xml.push_str(&format!("<w:tr>{trpr}"));
         for (c, text) in columns.iter().zip(cells) {
             let jc = if header || c.center { "center" } else { "left" };
+            // The header row stays with the first body row (LibreOffice otherwise leaves it
+            // alone at a page's foot and starts the row under the footer).
+            let keep = if header { "<w:keepNext/>" } else { "" };
             let bold = if header {
                 "<w:rPr><w:rFonts w:eastAsia=\"黑体\" w:ascii=\"黑体\" w:hAnsi=\"黑体\"/></w:rPr>"
             } else {
                 ""
             };
             self.xml.push_str(&format!(
-                r#"<w:tc><w:tcPr><w:tcW w:w="{}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="{}"/><w:jc w:val="{jc}"/></w:pPr>"#,
+                r#"<w:tc><w:tcPr><w:tcW w:w="{}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="{}"/>{keep}<w:jc w:val="{jc}"/></w:pPr>"#,
                 c.width,
                 ids::TABLE
             ));

@@ -204,13 +204,14 @@ fn overview(body: &mut Body, plan: &Plan, merge: &Merge) {
     s.push('。');
     let name = |id: &str| plan.indicator(id).map_or_else(|| id.to_string(), |i| i.name.clone());
     for (j, what) in [(Judgement::Behind, "滞后"), (Judgement::Watch, "需要关注")] {
-        let list: Vec<String> = judged(j)
-            .iter()
-            .map(|p| format!("{}（完成率{}）", name(&p.id), p.rate.map_or_else(|| "—".into(), percent)))
-            .collect();
+        // Names only: the rates and the reasons are in part 三.
+        let list: Vec<String> = judged(j).iter().map(|p| name(&p.id)).collect();
         if !list.is_empty() {
             s.push_str(&format!("{what}的是：{}。", list.join("、")));
         }
+    }
+    if progress.iter().any(|p| matches!(p.judgement, Judgement::Behind | Judgement::Watch)) {
+        s.push_str("各项指标的完成率和原因见第三部分。");
     }
     body.text(&s);
 }
