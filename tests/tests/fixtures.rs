@@ -118,8 +118,45 @@ fn every_contract_code_is_produced_by_a_real_workbook() {
     seen.extend(check(&plan, &old, "old.xlsx", &Limits::default()).diagnostics.iter().map(|d| d.code));
     // encrypted: the password-protected copies (fixtures/encrypted/make_encrypted.py)
     seen.extend(check_file(&plan, "encrypted/encrypted_msoffcrypto.xlsx").diagnostics.iter().map(|d| d.code));
+    // the cross-year codes: a unit's 2024 and 2025 workbooks merged together
+    seen.extend(cross_year_pair(&plan).iter().map(|d| d.code));
     let missing: Vec<_> = Code::ALL.iter().filter(|c| !seen.contains(c)).collect();
     assert!(missing.is_empty(), "codes no fixture produces: {missing:?}");
+}
+
+/// 孟州市's workbooks of 2024 and 2025 (the sample writer) where 2025 regresses a measure,
+/// writes I12 ten times as large and I05 below 2024's; the 2025 file's findings after the merge.
+fn cross_year_pair(plan: &Plan) -> Vec<jz_core::Diagnostic> {
+    use jz_core::Status;
+    let year_report = |year: u16, status: Status, i12: f64, i05: f64| {
+        let mut r = xlsx_tool::sample::sample_report(plan, "孟州市", year, &mut xlsx_tool::sample::Rng::new(3));
+        for m in r.measures.iter_mut().take(1) {
+            m.status = Some(status);
+            m.status_text = status.label().into();
+            if status == Status::NotStarted {
+                m.progress.clear();
+                m.next_plan = "尽快启动".into();
+            } else if m.progress.is_empty() {
+                m.progress = "已完成".into();
+            }
+        }
+        for (id, v) in [("I12", i12), ("I05", i05)] {
+            if let Some(e) = r.indicators.iter_mut().find(|e| e.id == id) {
+                e.value = Some(v);
+                e.value_text = jz_core::cell::format_number(v);
+            }
+        }
+        xlsx_tool::template::filled(plan, &r, "孟州市", year, &[]).unwrap()
+    };
+    let files = [
+        ("2024.xlsx".to_string(), year_report(2024, Status::Done, 0.2, 3000.0)),
+        ("2025.xlsx".to_string(), year_report(2025, Status::NotStarted, 2.0, 2999.0)),
+    ];
+    let (merge, _) =
+        xlsx_tool::merge_files(plan, files.iter().map(|(p, b)| (p.as_str(), b.as_slice())), 2025, &Limits::default())
+            .unwrap();
+    let f = merge.files.iter().find(|f| f.submission.path == "2025.xlsx").unwrap();
+    f.submission.diagnostics.clone()
 }
 
 #[test]

@@ -69,7 +69,7 @@ impl Reader<'_> {
 /// A superseded file of the merge year whose differences are kept.
 #[derive(Debug)]
 struct Loser {
-    key: (Option<Date>, String, String),
+    key: Key,
     name: String,
     diff: Diff,
 }
@@ -160,7 +160,7 @@ impl<'p> Merger<'p> {
     /// cross-year warnings, and 变更记录.
     pub fn finish(self) -> Merge {
         let Merger { reader, submissions, history, best, losers } = self;
-        let mut changes: Vec<(usize, WinKey, Vec<Change>)> = Vec::new();
+        let mut changes: Vec<(usize, Key, Vec<Change>)> = Vec::new();
         for (unit, list) in &losers {
             let Some(accepted) = best.get(unit).map(|&i| &submissions[i]) else { continue };
             let order = reader.plan.units.iter().position(|u| &u.name == unit).unwrap_or(usize::MAX);
@@ -176,10 +176,10 @@ impl<'p> Merger<'p> {
     }
 }
 
-/// What orders a unit's files ([`wins`]): 填报日期, SHA-256, file name.
-type WinKey = (Option<Date>, String, String);
+/// The order that picks a unit's file ([`wins`]): 填报日期, SHA-256, file name.
+type Key = (Option<Date>, String, String);
 
-/// The order that picks a unit's file ([`wins`]), as a value to keep.
-fn key(s: &Submission) -> WinKey {
+/// The [`Key`] of a submission.
+fn key(s: &Submission) -> Key {
     (s.report.date, s.sha256.clone(), s.file_name().to_string())
 }
