@@ -5,7 +5,8 @@
 //!
 //! Why not the `cfb` crate: it refuses files that Excel, LibreOffice and calamine read
 //! (FAT longer than the file, a short last sector — see mdsteele/rust-cfb issues #1, #8,
-//! #63), and what this crate needs (names, one stream) is this page of code.
+//! #63), and what this crate needs (names, one stream) is this page of code. (The wasm
+//! module with this reader: 2,468,174 bytes, 940,866 gzipped, `scripts/web-build.sh`.)
 
 /// End of a sector chain.
 const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
