@@ -22,7 +22,23 @@ declare namespace wasm_bindgen {
     /** A file handed to `merge`, or returned by `samples`. */
     export interface NamedFile { name: string; bytes: Uint8Array }
     /** `merge` result: the contract's merge JSON and the 汇总表 workbook. */
-    export interface MergeResult { summary: any; xlsx: Uint8Array }
+    export interface MergeResult { summary: any; xlsx: Uint8Array; detail: MergeDetail }
+    /** The page's view of a merge: 任务明细 rows, every expected unit, every file with its findings. */
+    export interface MergeDetail {
+        rows: { measure: string; unit: string; status: string; progress: string; problems: string; next_plan: string; evidence: string; source: string; assigned: boolean }[];
+        units: { unit: string; state: "received" | "missing" | "rejected"; path: string | null }[];
+        files: { path: string; outcome: "accepted" | "rejected" | "superseded" | "earlier"; outcome_label: string; unit: string | null; year: number | null; date: string | null; diagnostics: Diagnostic[] }[];
+    }
+    /** `facts()`: what the page needs from Rust instead of copies of its own. */
+    export interface Facts {
+        statuses: string[];
+        not_submitted: string;
+        fields: { field: string; label: string; long_text: boolean }[];
+        editable: { header: string[]; measure: string[]; indicator: string[] };
+        max_file_bytes: number;
+        extensions: string[];
+        severities: { id: "error" | "warning"; label: string }[];
+    }
     /** `inspect` result: the validation result and the report as understood. */
     export interface Inspection { result: FileResult; report: any }
     /**
@@ -60,6 +76,16 @@ declare namespace wasm_bindgen {
      * A malformed edit, an edit of something the plan does not know, an unreadable file.
      */
     export function correct(bytes: Uint8Array | number[], file_name: string, edits: Edit[], plan_text?: string | null): Corrected;
+
+    /**
+     * The facts the page needs from Rust: `{statuses, not_submitted, fields: [{field, label,
+     * long_text}], editable: {header, measure, indicator}, max_file_bytes, extensions,
+     * severities: [{id, label}]}` (severities in the order diagnostics are listed).
+     *
+     * # Errors
+     * Only if the result cannot be converted (never in practice).
+     */
+    export function facts(): Facts;
 
     /**
      * Like `validate`, plus the report as understood: `{result, report}` (what the fixing
@@ -130,6 +156,7 @@ declare interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly annotate: (a: number, b: number, c: number, d: number, e: number, f: number) => [number, number, number, number];
     readonly correct: (a: number, b: number, c: number, d: number, e: any, f: number, g: number) => [number, number, number];
+    readonly facts: () => [number, number, number];
     readonly inspect: (a: number, b: number, c: number, d: number, e: number, f: number) => [number, number, number];
     readonly merge: (a: any, b: number, c: number, d: number) => [number, number, number];
     readonly plan: (a: number, b: number) => [number, number, number];
