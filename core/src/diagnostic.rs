@@ -42,11 +42,14 @@ pub enum Code {
     ValueUnitMismatch,
     ValueCoerced,
     ValueOutlier,
+    StockDecreased,
+    ValueJump,
+    StatusRegressed,
 }
 
 impl Code {
     /// Every code, in contract order.
-    pub const ALL: [Code; 31] = [
+    pub const ALL: [Code; 34] = [
         Code::NotAWorkbook,
         Code::TooLarge,
         Code::UnknownLayout,
@@ -78,6 +81,9 @@ impl Code {
         Code::ValueUnitMismatch,
         Code::ValueCoerced,
         Code::ValueOutlier,
+        Code::StockDecreased,
+        Code::ValueJump,
+        Code::StatusRegressed,
     ];
 
     /// The code's contract string (`"value-coerced"`).
@@ -114,6 +120,9 @@ impl Code {
             Code::ValueUnitMismatch => "value-unit-mismatch",
             Code::ValueCoerced => "value-coerced",
             Code::ValueOutlier => "value-outlier",
+            Code::StockDecreased => "stock-decreased",
+            Code::ValueJump => "value-jump",
+            Code::StatusRegressed => "status-regressed",
         }
     }
 
@@ -126,7 +135,10 @@ impl Code {
             | Code::MeasureNotAssigned
             | Code::IndicatorNotAssigned
             | Code::NextPlanMissing
-            | Code::ValueCoerced => Severity::Warning,
+            | Code::ValueCoerced
+            | Code::StockDecreased
+            | Code::ValueJump
+            | Code::StatusRegressed => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -183,6 +195,34 @@ pub enum Field {
     Target,
     Value,
     Remark,
+}
+
+impl Field {
+    /// The column's Chinese name in the unit workbook (`进展情况`); the one table of field
+    /// labels (messages, 变更记录, the page).
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Unit => "填报单位",
+            Field::Year => "报告年度",
+            Field::Contact => "联系人",
+            Field::Phone => "联系电话",
+            Field::Date => "填报日期",
+            Field::Id => "序号/指标编号",
+            Field::TaskText => "任务内容",
+            Field::MeasureText => "落实举措",
+            Field::Responsible => "责任单位",
+            Field::Status => "完成状态",
+            Field::Progress => "进展情况",
+            Field::Problems => "存在问题",
+            Field::NextPlan => "下一步计划",
+            Field::Evidence => "佐证材料",
+            Field::IndicatorName => "指标名称",
+            Field::IndicatorUnit => "计量单位",
+            Field::Target => "目标值",
+            Field::Value => "本年度完成值",
+            Field::Remark => "说明",
+        }
+    }
 }
 
 /// What a diagnostic is about: the report header, a measure row or an indicator row.

@@ -12,6 +12,9 @@
 //! ```
 
 pub mod cell;
+pub mod cells;
+pub mod changes;
+pub mod cross_year;
 pub mod date;
 pub mod diagnostic;
 pub mod error;
@@ -26,13 +29,14 @@ pub mod validate;
 pub mod value;
 
 pub use cell::{CellRef, CellValue, RawCell};
+pub use cells::Cells;
 pub use date::Date;
 pub use diagnostic::{Anchor, Code, Diagnostic, Field, Severity};
 pub use error::PlanError;
 pub use merge::{Merge, Submission, merge, merge_with_history};
 pub use plan::{Aggregation, Indicator, IndicatorKind, Measure, Plan, Task};
 pub use report::{IndicatorEntry, MeasureEntry, RawIndicatorRow, RawMeasureRow, RawReport, Report, Status};
-pub use validate::validate;
+pub use validate::{validate, validate_located};
 
 /// Sheet names of the unit workbook (contract §4).
 pub mod sheets {

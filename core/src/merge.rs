@@ -4,6 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::cells::Cells;
+use crate::changes::Change;
 use crate::date::Date;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::plan::{Aggregation, Plan};
@@ -21,6 +23,9 @@ pub struct Submission {
     pub report: Report,
     /// Every finding about the file.
     pub diagnostics: Vec<Diagnostic>,
+    /// Where the report's fields stand in the file (for findings made after reading).
+    #[serde(default, skip_serializing_if = "Cells::is_empty")]
+    pub cells: Cells,
 }
 
 impl Submission {
@@ -56,6 +61,7 @@ impl Submission {
             i.remark = String::new();
         }
         self.report.measures.shrink_to_fit();
+        self.cells.slim();
     }
 }
 
@@ -211,6 +217,10 @@ pub struct MergeSummary {
     /// Per measure (plan order) each responsible unit's status in each year of `years`.
     #[serde(default)]
     pub trend: Vec<MeasureTrend>,
+    /// 变更记录: every cell that differs between a unit's accepted file and each file it
+    /// superseded (see [`crate::changes`]); filled by a streaming merge that saw the texts.
+    #[serde(default)]
+    pub changes: Vec<Change>,
 }
 
 /// Data of earlier years read from a city summary, for the multi-year view.
@@ -443,15 +453,18 @@ pub fn merge_with_history(plan: &Plan, year: u16, submissions: Vec<Submission>, 
     }
     let history = crate::progress::combine(sources);
     let (years, progress, trend) = crate::progress::progress(plan, year, &history);
+    let listed = [Outcome::Accepted, Outcome::Rejected, Outcome::Superseded, Outcome::Earlier].map(paths);
+    crate::cross_year::annotate(plan, &history, &mut files);
+    let [accepted, rejected, superseded, earlier] = listed;
 
     let summary = MergeSummary {
         year,
         plan_id: plan.id.clone(),
         plan_hash: plan.hash.clone(),
-        accepted: paths(Outcome::Accepted),
-        rejected: paths(Outcome::Rejected),
-        superseded: paths(Outcome::Superseded),
-        earlier: paths(Outcome::Earlier),
+        accepted,
+        rejected,
+        superseded,
+        earlier,
         missing_units,
         indicators,
         measures,
@@ -459,6 +472,7 @@ pub fn merge_with_history(plan: &Plan, year: u16, submissions: Vec<Submission>, 
         years,
         progress,
         trend,
+        changes: Vec::new(),
     };
     Merge { summary, files, units, rows, values, latest_date, history }
 }

@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 
 use crate::cell::{CellValue, RawCell, format_number};
+use crate::cells::Cells;
 use crate::date::Date;
 use crate::diagnostic::{Anchor, Code, Diagnostic, Field};
 use crate::plan::{Indicator, Plan};
@@ -24,6 +25,12 @@ pub const OUTLIER_FACTOR: f64 = 10.0;
 /// assert!(diags.iter().any(|d| d.code == jz_core::Code::UnitUnknown));
 /// ```
 pub fn validate(plan: &Plan, raw: &RawReport) -> (Report, Vec<Diagnostic>) {
+    let (report, diags, _) = validate_located(plan, raw);
+    (report, diags)
+}
+
+/// [`validate`], plus where each field stands in the workbook ([`Cells`]).
+pub fn validate_located(plan: &Plan, raw: &RawReport) -> (Report, Vec<Diagnostic>, Cells) {
     // Plan identity first: a workbook of an older plan version is read with its rows
     // matched to the current plan (see `crate::revision`).
     let (raw, identity) = crate::revision::reconcile(plan, raw);
@@ -40,7 +47,7 @@ pub fn validate(plan: &Plan, raw: &RawReport) -> (Report, Vec<Diagnostic>) {
     let mut diags = v.diags;
     crate::revision::relax_missing(&mut diags);
     crate::diagnostic::sort(&mut diags);
-    (report, diags)
+    (report, diags, Cells::of(raw))
 }
 
 struct Validator<'a> {
@@ -306,7 +313,7 @@ impl Validator<'_> {
         unit: Option<&str>,
         seen: &mut HashSet<String>,
     ) -> Option<IndicatorEntry> {
-        let id = strip_spaces(&fold_width(&row.id.value.as_text())).to_uppercase();
+        let id = indicator_id(&row.id.value);
         let anchor = |field| Anchor::Indicator { id: id.clone(), field };
         let Some(ind) = self.plan.indicator(&id) else {
             let msg = if id.is_empty() {
@@ -418,12 +425,18 @@ impl Validator<'_> {
 }
 
 /// A measure id as written: text trimmed and folded; a number cell (`2.1`) as text.
-fn id_text(v: &CellValue) -> String {
+/// A measure id as written, normalised the way validation matches it (`２．１` → `2.1`).
+pub(crate) fn id_text(v: &CellValue) -> String {
     let s = match v {
         CellValue::Number(n) => format_number(*n),
         other => other.as_text(),
     };
     strip_spaces(&fold_width(&s)).trim_end_matches('.').replace(['．', '。'], ".")
+}
+
+/// An indicator id as written, normalised the way validation matches it (`ｉ02` → `I02`).
+pub(crate) fn indicator_id(v: &CellValue) -> String {
+    strip_spaces(&fold_width(&v.as_text())).to_uppercase()
 }
 
 fn parse_year(v: &CellValue) -> Option<i64> {

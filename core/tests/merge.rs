@@ -42,7 +42,7 @@ fn report(plan: &Plan, unit: &str, year: u16, day: u32, status: Status, values: 
 }
 
 fn sub(path: &str, sha: &str, report: Report) -> Submission {
-    Submission { path: path.into(), sha256: sha.into(), report, diagnostics: vec![] }
+    Submission { path: path.into(), sha256: sha.into(), report, diagnostics: vec![], cells: Default::default() }
 }
 
 fn total(m: &jz_core::Merge, id: &str) -> (Option<f64>, Option<f64>) {

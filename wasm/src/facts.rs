@@ -12,7 +12,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use xlsx_tool::Limits;
 
-use crate::{JsResult, field_label, to_js};
+use crate::{JsResult, to_js};
 
 /// File extensions (lower case, no dot) of every spreadsheet a unit may send (contract §6).
 pub const SPREADSHEET_EXTENSIONS: [&str; 9] = ["xlsx", "xlsm", "xltx", "xltm", "xls", "et", "xlsb", "ods", "csv"];
@@ -98,7 +98,7 @@ pub fn facts_js() -> JsResult<JsValue> {
         not_submitted: NOT_SUBMITTED,
         fields: FIELDS
             .iter()
-            .map(|&field| FieldFact { field, label: field_label(field), long_text: LONG_TEXT.contains(&field) })
+            .map(|&field| FieldFact { field, label: field.label(), long_text: LONG_TEXT.contains(&field) })
             .collect(),
         editable: Editable { header: &EDITABLE_HEADER, measure: &EDITABLE_MEASURE, indicator: &EDITABLE_INDICATOR },
         max_file_bytes: Limits::default().max_file_bytes,

@@ -368,28 +368,8 @@ impl Edit {
 }
 
 /// Chinese column name of a field, for messages.
-pub(crate) fn field_label(field: Field) -> &'static str {
-    match field {
-        Field::Unit => "填报单位",
-        Field::Year => "报告年度",
-        Field::Contact => "联系人",
-        Field::Phone => "联系电话",
-        Field::Date => "填报日期",
-        Field::Id => "序号/指标编号",
-        Field::TaskText => "任务内容",
-        Field::MeasureText => "落实举措",
-        Field::Responsible => "责任单位",
-        Field::Status => "完成状态",
-        Field::Progress => "进展情况",
-        Field::Problems => "存在问题",
-        Field::NextPlan => "下一步计划",
-        Field::Evidence => "佐证材料",
-        Field::IndicatorName => "指标名称",
-        Field::IndicatorUnit => "计量单位",
-        Field::Target => "目标值",
-        Field::Value => "本年度完成值",
-        Field::Remark => "说明",
-    }
+fn field_label(field: Field) -> &'static str {
+    field.label()
 }
 
 /// Applies one edit to `report`; the error is a Chinese message.

@@ -1,6 +1,6 @@
 //! One file in, everything known about it out: read, then validate against the plan.
 
-use jz_core::{Diagnostic, Plan, Report, Submission, plan::sha256_hex};
+use jz_core::{Cells, Diagnostic, Plan, Report, Submission, plan::sha256_hex};
 use serde::Serialize;
 
 use crate::limits::Limits;
@@ -56,7 +56,18 @@ impl Checked {
     /// Hands the file to the merge; `bytes` are the file's bytes, whose SHA-256 breaks
     /// ties between files of the same unit (computed only here: validating never needs it).
     pub fn into_submission(self, bytes: &[u8]) -> Submission {
-        Submission { path: self.path, sha256: sha256_hex(bytes), report: self.report, diagnostics: self.diagnostics }
+        self.into_located_submission(bytes, Cells::default())
+    }
+
+    /// [`Checked::into_submission`] with the report's cell positions (from [`check_located`]).
+    pub fn into_located_submission(self, bytes: &[u8], cells: Cells) -> Submission {
+        Submission {
+            path: self.path,
+            sha256: sha256_hex(bytes),
+            report: self.report,
+            diagnostics: self.diagnostics,
+            cells,
+        }
     }
 }
 
@@ -69,16 +80,21 @@ impl Checked {
 /// assert_eq!(checked.diagnostics[0].code, jz_core::Code::NotAWorkbook);
 /// ```
 pub fn check(plan: &Plan, bytes: &[u8], path: &str, limits: &Limits) -> Checked {
+    check_located(plan, bytes, path, limits).0
+}
+
+/// [`check`], plus where each field of the report stands in the file.
+pub fn check_located(plan: &Plan, bytes: &[u8], path: &str, limits: &Limits) -> (Checked, Cells) {
     let read = read_report(bytes, crate::file_name(path), limits);
     let mut diagnostics = read.diagnostics;
-    let report = match &read.raw {
+    let (report, cells) = match &read.raw {
         Some(raw) => {
-            let (report, found) = jz_core::validate(plan, raw);
+            let (report, found, cells) = jz_core::validate_located(plan, raw);
             diagnostics.extend(found);
-            report
+            (report, cells)
         }
-        None => Report::default(),
+        None => (Report::default(), Cells::default()),
     };
     jz_core::diagnostic::sort(&mut diagnostics);
-    Checked { path: path.to_string(), format: read.format, kind: read.kind, report, diagnostics }
+    (Checked { path: path.to_string(), format: read.format, kind: read.kind, report, diagnostics }, cells)
 }

@@ -7,6 +7,7 @@
 pub mod check;
 pub mod error;
 pub mod limits;
+pub mod merger;
 pub mod read;
 pub mod sample;
 pub mod summary;
@@ -17,6 +18,7 @@ pub use check::{Checked, FileResult, check};
 pub use error::Error;
 pub use jz_core::merge::file_name;
 pub use limits::Limits;
+pub use merger::Merger;
 
 /// Validates every file and merges the valid ones into the city summary of `year`:
 /// returns the merge and the summary workbook's bytes.
@@ -33,17 +35,11 @@ pub fn merge_files<'a>(
     year: u16,
     limits: &Limits,
 ) -> Result<(jz_core::Merge, Vec<u8>), Error> {
-    let mut submissions = Vec::new();
-    let mut history = Vec::new();
+    let mut merger = Merger::new(plan, year, limits);
     for (path, bytes) in files {
-        let checked = check(plan, bytes, path, limits);
-        if checked.kind == read::Kind::Summary {
-            history.extend(summary::read_history(path, bytes).ok());
-        } else {
-            submissions.push(checked.into_submission(bytes));
-        }
+        merger.add(path, bytes);
     }
-    let merge = jz_core::merge_with_history(plan, year, submissions, history);
+    let merge = merger.finish();
     let bytes = summary::write_summary(plan, &merge)?;
     Ok((merge, bytes))
 }

@@ -3,7 +3,6 @@
 //! Exit codes: 0 = done and every file valid; 1 = done but some file has errors;
 //! 2 = usage or I/O failure.
 
-use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -12,8 +11,8 @@ use std::sync::mpsc;
 
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
-use jz_core::{Diagnostic, Plan, Severity, Submission, merge};
-use xlsx_tool::{Checked, Limits, check, read::Kind, sample, summary, template};
+use jz_core::{Diagnostic, Plan, Severity};
+use xlsx_tool::{Checked, Limits, Merger, check, sample, summary, template};
 
 /// `println!` that ends the program quietly when stdout is gone (`xlsx-tool plan | head`)
 /// instead of panicking.
@@ -91,8 +90,11 @@ enum Command {
     /// Write the built-in sample submissions (filled workbooks for the units) into a directory.
     Sample {
         /// Reporting year (default: the plan's last year).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "years")]
         year: Option<u16>,
+        /// A whole round over several years, e.g. 2022-2025 (every unit, every year).
+        #[arg(long, value_name = "FIRST-LAST")]
+        years: Option<String>,
         /// Seed of the generated texts and values.
         #[arg(long, default_value_t = 2025)]
         seed: u64,
@@ -225,52 +227,18 @@ fn run(cli: Cli) -> Result<bool> {
                 bail!("汇总年度 {year} 不在本计划的年度范围内（{}–{}）。", plan.first_year, plan.last_year);
             }
             let paths = expand_inputs(&inputs)?;
-            let mut submissions: Vec<Submission> = Vec::new();
-            let mut history = Vec::new();
-            // The best valid file of this year per unit keeps its texts; every other file is
-            // slimmed as it arrives, so memory stays bounded whatever the number of files.
-            let mut best: HashMap<String, usize> = HashMap::new();
+            let mut merger = Merger::new(&plan, year, &limits);
+            let reader = merger.reader();
             each_file(
                 &paths,
-                |name, bytes| {
-                    let checked = check(&plan, &bytes, name, &limits);
-                    if checked.kind != Kind::Summary {
-                        let mut sub = checked.into_submission(&bytes);
-                        if sub.has_errors() || sub.report.year != Some(year) {
-                            sub.slim();
-                        }
-                        return Ok(Input::Report(sub));
+                |name, bytes| Ok(reader.read(name, &bytes)),
+                |_, input| {
+                    if let Some(message) = merger.push(input).filter(|_| !cli.json) {
+                        eprintln!("{message}");
                     }
-                    Ok(summary::read_history(name, &bytes).map_or_else(
-                        |e| Input::Skipped(format!("跳过 {name}：这是汇总表，但无法读出其中的往年数据（{e}）。")),
-                        Input::Summary,
-                    ))
-                },
-                |_, input| match input {
-                    Input::Report(sub) => {
-                        let unit =
-                            sub.report.unit.clone().filter(|_| !sub.has_errors() && sub.report.year == Some(year));
-                        let i = submissions.len();
-                        submissions.push(sub);
-                        if let Some(unit) = unit {
-                            match best.get(&unit).copied() {
-                                Some(j) if merge::wins(&submissions[j], &submissions[i]) => submissions[i].slim(),
-                                Some(j) => {
-                                    submissions[j].slim();
-                                    best.insert(unit, i);
-                                }
-                                None => {
-                                    best.insert(unit, i);
-                                }
-                            }
-                        }
-                    }
-                    Input::Summary(h) => history.push(h),
-                    Input::Skipped(message) if !cli.json => eprintln!("{message}"),
-                    Input::Skipped(_) => {}
                 },
             )?;
-            let merge = jz_core::merge_with_history(&plan, year, submissions, history);
+            let merge = merger.finish();
             let bytes = summary::write_summary(&plan, &merge)?;
             write_file(&output, &bytes)?;
             let all_ok = merge.summary.rejected.is_empty();
@@ -298,10 +266,16 @@ fn run(cli: Cli) -> Result<bool> {
             }
             Ok(true)
         }
-        Command::Sample { year, seed, output } => {
-            let year = year.unwrap_or(plan.last_year);
+        Command::Sample { year, years, seed, output } => {
+            let (first, year) = match years.as_deref() {
+                Some(text) => sample_years_arg(&plan, text)?,
+                None => (None, year.unwrap_or(plan.last_year)),
+            };
             std::fs::create_dir_all(&output).with_context(|| format!("无法创建目录 {}", output.display()))?;
-            let files = sample::sample_set(&plan, year, seed)?;
+            let files = match first {
+                Some(first) => sample::sample_years(&plan, first, year, seed)?,
+                None => sample::sample_set(&plan, year, seed)?,
+            };
             for (name, bytes) in &files {
                 write_file(&output.join(name), bytes)?;
             }
@@ -309,7 +283,8 @@ fn run(cli: Cli) -> Result<bool> {
                 let names: Vec<_> = files.iter().map(|(n, _)| output.join(n).display().to_string()).collect();
                 say!("{}", serde_json::json!({ "year": year, "files": names }));
             } else {
-                say!("已在 {} 生成 {} 个示例填报表（{} 年度）。", output.display(), files.len(), year);
+                let years = first.map_or_else(|| year.to_string(), |f| format!("{f}–{year}"));
+                say!("已在 {} 生成 {} 个示例填报表（{years} 年度）。", output.display(), files.len());
             }
             Ok(true)
         }
@@ -323,16 +298,6 @@ fn check_inputs(plan: &Plan, inputs: &[PathBuf], limits: &Limits) -> Result<Vec<
     let mut results: Vec<Option<Checked>> = vec![None; paths.len()];
     each_file(&paths, |name, bytes| Ok(check(plan, &bytes, name, limits)), |i, c| results[i] = Some(c))?;
     Ok(results.into_iter().flatten().collect())
-}
-
-/// A merge input once read.
-enum Input {
-    /// A unit workbook.
-    Report(Submission),
-    /// An earlier city summary.
-    Summary(jz_core::merge::HistorySource),
-    /// Not usable; the message says why.
-    Skipped(String),
 }
 
 /// Reads every file and runs `work` on it on all cores (one file in memory per core),
@@ -379,6 +344,21 @@ fn each_file<T: Send>(
     })?;
     progress.done();
     Ok(())
+}
+
+/// `--years 2022-2025` → the first and last year, both within the plan.
+fn sample_years_arg(plan: &Plan, text: &str) -> Result<(Option<u16>, u16)> {
+    let parsed = text
+        .split_once(['-', '–'])
+        .and_then(|(a, b)| Some((a.trim().parse::<u16>().ok()?, b.trim().parse::<u16>().ok()?)));
+    match parsed {
+        Some((a, b)) if a <= b && plan.has_year(i64::from(a)) && plan.has_year(i64::from(b)) => Ok((Some(a), b)),
+        _ => bail!(
+            "--years 应写成“起始年-截止年”，且在本计划的年度范围内，例如 --years {}-{}。",
+            plan.first_year,
+            plan.last_year
+        ),
+    }
 }
 
 /// `孟州市_2025年度填报表.xlsx`.
@@ -532,6 +512,14 @@ fn print_merge(plan: &Plan, merge: &jz_core::Merge, output: &Path) {
         say!("  尚未报送（或被退回）的单位：{}", s.missing_units.join("、"));
     }
     print_indicators(plan, &s.indicators);
+    for f in &merge.files {
+        for d in f.submission.diagnostics.iter().filter(|d| jz_core::cross_year::CODES.contains(&d.code)) {
+            say!("  与上一年度对比：{}（{}）", describe(d), f.submission.file_name());
+        }
+    }
+    if !s.changes.is_empty() {
+        say!("  重新报送的文件与被替代的文件有 {} 处不同，见汇总表“变更记录”。", s.changes.len());
+    }
     let years: Vec<String> = s.years.iter().map(u16::to_string).collect();
     say!("  截至 {} 年末对照 {} 年目标的进度（有数据的年度：{}）：", s.year, plan.last_year, years.join("、"));
     for p in &s.progress {

@@ -6,6 +6,10 @@ use jz_core::{Date, IndicatorEntry, MeasureEntry, Plan, Report, Status};
 
 use crate::Error;
 
+pub mod years;
+
+pub use years::sample_years;
+
 /// A tiny deterministic generator (SplitMix64); no dependency needed for sample texts.
 #[derive(Debug, Clone)]
 pub struct Rng(u64);

@@ -31,6 +31,8 @@ pub mod names {
     pub const INDICATORS: &str = "指标汇总";
     /// Per unit and file.
     pub const UNITS: &str = "报送情况";
+    /// What resubmissions changed.
+    pub const CHANGES: &str = "变更记录";
     /// Every diagnostic.
     pub const ISSUES: &str = "校验问题";
     /// The multi-year view.
@@ -179,6 +181,10 @@ pub fn write_summary(plan: &Plan, merge: &Merge) -> Result<Vec<u8>, Error> {
     write_units(ws, merge, &st)?;
 
     let ws = wb.add_worksheet();
+    ws.set_name(names::CHANGES)?;
+    changes::write_changes(ws, merge, &st)?;
+
+    let ws = wb.add_worksheet();
     ws.set_name(names::ISSUES)?;
     write_issues(ws, merge, &st)?;
 
@@ -229,6 +235,7 @@ pub fn write_summary(plan: &Plan, merge: &Merge) -> Result<Vec<u8>, Error> {
         ws.write_string(row, 1, to_json(t))?;
         row += 1;
     }
+    row = changes::write_meta(ws, row, &s.changes)?;
     for d in &merge.history {
         for (unit, data) in &d.units {
             ws.write_string(row, 0, "history")?;
@@ -797,7 +804,7 @@ pub fn read_summary(bytes: &[u8]) -> Result<MergeSummary, Error> {
 
     let mut keys: BTreeMap<String, String> = BTreeMap::new();
     let mut files: BTreeMap<Outcome, Vec<String>> = BTreeMap::new();
-    let (mut summaries, mut progress, mut trend) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut summaries, mut progress, mut trend, mut changes) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let unreadable = |what: &str, row: u32| bad(format!("“_meta”第 {} 行的{what}数据无法识别。", row + 1));
     for row in rows(&meta) {
         let key = text(&meta, row, 0);
@@ -807,6 +814,8 @@ pub fn read_summary(bytes: &[u8]) -> Result<MergeSummary, Error> {
             progress.push(from_json(&text(&meta, row, 1)).ok_or_else(|| unreadable("进度", row))?);
         } else if key == "trend" {
             trend.push(from_json(&text(&meta, row, 1)).ok_or_else(|| unreadable("趋势", row))?);
+        } else if key == changes::META_KEY {
+            changes.push(changes::read_meta(&text(&meta, row, 1)).ok_or_else(|| unreadable("变更记录", row))?);
         } else if key == "history" {
             continue;
         } else if key == "file" {
@@ -853,6 +862,7 @@ pub fn read_summary(bytes: &[u8]) -> Result<MergeSummary, Error> {
         years,
         progress,
         trend,
+        changes,
     })
 }
 
@@ -999,6 +1009,8 @@ fn read_missing(range: &Range<Data>) -> Result<Vec<String>, Error> {
         .map(|r| text(range, r, 0).trim().to_string())
         .collect())
 }
+
+mod changes;
 
 #[cfg(test)]
 mod tests;

@@ -1,0 +1,182 @@
+//! The one merge of many files into the city summary of a year, fed a file at a time so
+//! memory stays bounded over thousands of files. The CLI (on all cores), [`crate::merge_files`]
+//! and the browser all run it.
+//!
+//! Each file is checked ([`Reader::read`], safe to run on any thread), then handed to the
+//! [`Merger`] ([`Merger::push`], one thread): summaries feed the multi-year view; of the
+//! valid files of the merge year the best one per unit (later 填报日期, then greater SHA-256,
+//! then file name: [`jz_core::merge::wins`]) keeps its texts, every other file is slimmed as
+//! it arrives. When a file supersedes another of the same unit and year, their differing
+//! cells are taken before the loser is slimmed (变更记录, [`jz_core::changes`]).
+
+use std::collections::HashMap;
+
+use jz_core::changes::{Change, Diff, compose, diff, rows};
+use jz_core::date::Date;
+use jz_core::merge::{HistorySource, wins};
+use jz_core::{Merge, Plan, Submission};
+
+use crate::limits::Limits;
+use crate::read::Kind;
+use crate::{check::check_located, summary};
+
+/// How many superseded files of one unit keep their differences against the accepted
+/// file: the latest ones (by the order that picks the winner). A unit resubmits a few times;
+/// this bounds memory and the 变更记录 sheet when thousands of versions arrive.
+pub const MAX_SUPERSEDED_WITH_CHANGES: usize = 5;
+
+/// One input once read: what [`Merger::push`] takes.
+#[derive(Debug)]
+pub enum Input {
+    /// A unit workbook (slimmed already unless it may be this year's accepted file).
+    Report(Box<Submission>),
+    /// An earlier city summary.
+    Summary(HistorySource),
+    /// A summary whose data cannot be read; the message says why, in Chinese.
+    Unreadable(String),
+}
+
+/// Reads and checks files for a [`Merger`]; cheap to copy, usable from any thread.
+#[derive(Debug, Clone, Copy)]
+pub struct Reader<'p> {
+    plan: &'p Plan,
+    year: u16,
+    limits: Limits,
+}
+
+impl Reader<'_> {
+    /// Reads one file: a unit workbook (checked; slimmed unless it is a valid file of the
+    /// merge year) or a city summary (its data of earlier years).
+    pub fn read(&self, name: &str, bytes: &[u8]) -> Input {
+        let (checked, cells) = check_located(self.plan, bytes, name, &self.limits);
+        if checked.kind == Kind::Summary {
+            return match summary::read_history(name, bytes) {
+                Ok(h) => Input::Summary(h),
+                Err(e) => Input::Unreadable(format!("跳过 {name}：这是汇总表，但无法读出其中的往年数据（{e}）。")),
+            };
+        }
+        let mut sub = checked.into_located_submission(bytes, cells);
+        if sub.has_errors() {
+            sub.slim();
+            sub.cells = Default::default();
+        } else if sub.report.year != Some(self.year) {
+            sub.slim();
+        }
+        Input::Report(Box::new(sub))
+    }
+}
+
+/// A superseded file of the merge year whose differences are kept.
+#[derive(Debug)]
+struct Loser {
+    key: (Option<Date>, String, String),
+    name: String,
+    diff: Diff,
+}
+
+/// The streaming merge: [`Merger::add`] (or [`Reader::read`] then [`Merger::push`]) each
+/// file in any order, then [`Merger::finish`]. The result never depends on the order.
+///
+/// ```
+/// let plan = jz_core::Plan::builtin();
+/// let mut merger = xlsx_tool::Merger::new(&plan, 2025, &Default::default());
+/// merger.add("x.xlsx", b"not a workbook");
+/// let merge = merger.finish();
+/// assert_eq!(merge.summary.rejected, ["x.xlsx"]);
+/// ```
+#[derive(Debug)]
+pub struct Merger<'p> {
+    reader: Reader<'p>,
+    submissions: Vec<Submission>,
+    history: Vec<HistorySource>,
+    /// Unit → index of its best valid file of the merge year so far (the one with texts).
+    best: HashMap<String, usize>,
+    /// Unit → its latest superseded files, each with its differences against `best`.
+    losers: HashMap<String, Vec<Loser>>,
+}
+
+impl<'p> Merger<'p> {
+    /// A merge of the summary of `year` under `plan`.
+    pub fn new(plan: &'p Plan, year: u16, limits: &Limits) -> Self {
+        Merger {
+            reader: Reader { plan, year, limits: *limits },
+            submissions: Vec::new(),
+            history: Vec::new(),
+            best: HashMap::new(),
+            losers: HashMap::new(),
+        }
+    }
+
+    /// The reader to run on worker threads; [`Merger::push`] what it returns.
+    pub fn reader(&self) -> Reader<'p> {
+        self.reader
+    }
+
+    /// Reads one file and takes it in; returns a message for the user when the file is a
+    /// summary whose data cannot be read (it is left out).
+    pub fn add(&mut self, name: &str, bytes: &[u8]) -> Option<String> {
+        let input = self.reader.read(name, bytes);
+        self.push(input)
+    }
+
+    /// Takes in a file read by [`Reader::read`]; returns the message of an unreadable summary.
+    pub fn push(&mut self, input: Input) -> Option<String> {
+        match input {
+            Input::Report(sub) => self.take(*sub),
+            Input::Summary(h) => self.history.push(h),
+            Input::Unreadable(message) => return Some(message),
+        }
+        None
+    }
+
+    fn take(&mut self, sub: Submission) {
+        let year = self.reader.year;
+        let unit = sub.report.unit.clone().filter(|_| !sub.has_errors() && sub.report.year == Some(year));
+        let i = self.submissions.len();
+        self.submissions.push(sub);
+        let Some(unit) = unit else { return };
+        let Some(j) = self.best.get(&unit).copied() else {
+            self.best.insert(unit, i);
+            return;
+        };
+        let (winner, loser) = if wins(&self.submissions[j], &self.submissions[i]) { (j, i) } else { (i, j) };
+        let step = diff(&self.submissions[loser].report, &self.submissions[winner].report);
+        let losers = self.losers.entry(unit.clone()).or_default();
+        if winner == i {
+            for l in losers.iter_mut() {
+                l.diff = compose(std::mem::take(&mut l.diff), &step);
+            }
+            self.best.insert(unit, i);
+        }
+        let s = &mut self.submissions[loser];
+        losers.push(Loser { key: key(s), name: s.file_name().to_string(), diff: step });
+        losers.sort_by(|a, b| b.key.cmp(&a.key));
+        losers.truncate(MAX_SUPERSEDED_WITH_CHANGES);
+        s.slim();
+        s.cells = Default::default();
+    }
+
+    /// The merge of everything added: outcomes, totals, the multi-year view with its
+    /// cross-year warnings, and 变更记录.
+    pub fn finish(self) -> Merge {
+        let Merger { reader, submissions, history, best, losers } = self;
+        let mut changes: Vec<(usize, (Option<Date>, String, String), Vec<Change>)> = Vec::new();
+        for (unit, list) in &losers {
+            let Some(accepted) = best.get(unit).map(|&i| &submissions[i]) else { continue };
+            let order = reader.plan.units.iter().position(|u| &u.name == unit).unwrap_or(usize::MAX);
+            for l in list {
+                let found = rows(unit, accepted.file_name(), &l.name, &l.diff, &accepted.cells);
+                changes.push((order, l.key.clone(), found));
+            }
+        }
+        changes.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        let mut merge = jz_core::merge_with_history(reader.plan, reader.year, submissions, history);
+        merge.summary.changes = changes.into_iter().flat_map(|(_, _, c)| c).collect();
+        merge
+    }
+}
+
+/// The order that picks a unit's file ([`wins`]), as a value to keep.
+fn key(s: &Submission) -> (Option<Date>, String, String) {
+    (s.report.date, s.sha256.clone(), s.file_name().to_string())
+}
