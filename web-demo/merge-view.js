@@ -113,7 +113,7 @@
     if (!JZ.has('report')) {
       btn.disabled = true;
       btn.title = '此版本的校验程序还不能生成报告。';
-      return btn;
+      return el('span', {}, btn, el('span', { class: 'muted', text: ' 此版本暂不能生成 Word 报告。' }));
     }
     btn.addEventListener('click', async () => {
       btn.disabled = true;
@@ -184,7 +184,7 @@
         s.changes.length ? changesByUnit(s.changes) : el('p', { class: 'muted', text: '没有单位重报。' }))
       : null;
 
-    out.replaceChildren(
+    out.replaceChildren(...[
       el('div', { class: 'row merge-head' }, el('h3', { text: `已汇总 ${s.accepted.length} 个文件` }), reportButton(s.year)),
       overview,
       el('h3', { text: '量化指标完成情况（全市合计 / 目标值）' }),
@@ -194,7 +194,7 @@
       changes,
       crossYear,
       m.detail ? JZ.detailView(plan, m.detail.rows) : null,
-      JZ.trendView(plan, s));
+      JZ.trendView(plan, s)].filter(Boolean));
   }
 
   function changesByUnit(changes) {

@@ -86,14 +86,14 @@
       memo = ['无法比较两份计划：' + e.message];
     }
     const p = got.plan;
-    box.replaceChildren(
+    box.replaceChildren(el('div', {},
       el('h3', { text: `修订后的计划：${p.title}` }),
       el('p', { class: 'muted', text: `编号 ${p.id}，版本 ${String(p.hash || '').slice(0, 8)}；${p.first_year}–${p.last_year} 年度，${p.tasks.length} 项任务，${p.measures.length} 项举措，${p.units.length} 个责任单位，${p.indicators.length} 项指标。与正在使用的计划相比：` }),
       memo.length ? el('ul', { id: 'plan-memo' }, ...memo.map((line) => el('li', { text: line }))) : el('p', { id: 'plan-memo', text: '两份计划内容相同。' }),
       diags.length ? el('ul', { class: 'muted' }, ...diags.map((d) => el('li', { text: '提醒：' + place(d) + d.message }))) : null,
       el('div', { class: 'actions' },
         el('button', { type: 'button', id: 'plan-adopt', text: '采用此计划', onclick: () => adopt(got.planText, p, `已采用修订后的计划“${p.title}”。模板、校验和汇总都按此计划进行。`) }),
-        el('button', { type: 'button', class: 'secondary', text: '取消', onclick: () => { box.hidden = true; } })));
+        el('button', { type: 'button', class: 'secondary', text: '取消', onclick: () => { box.hidden = true; } }))));
   }
 
   /** A memo when planDiff has no `memo` (older module): its own messages, line by line. */
