@@ -18,6 +18,7 @@ pub mod cross_year;
 pub mod date;
 pub mod diagnostic;
 pub mod error;
+pub mod follow_up;
 pub mod merge;
 pub mod plan;
 pub mod plan_diff;

@@ -8,6 +8,7 @@ use crate::cells::Cells;
 use crate::changes::Change;
 use crate::date::Date;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::follow_up::{ReminderRow, SupervisionRow};
 use crate::plan::{Aggregation, Plan};
 use crate::progress::{IndicatorProgress, MeasureTrend, YearData};
 use crate::report::{Report, Status};
@@ -221,6 +222,12 @@ pub struct MergeSummary {
     /// superseded (see [`crate::changes`]); filled by a streaming merge that saw the texts.
     #[serde(default)]
     pub changes: Vec<Change>,
+    /// 督办清单 rows (see [`crate::follow_up`]).
+    #[serde(default)]
+    pub supervision: Vec<SupervisionRow>,
+    /// 催报名单 rows (see [`crate::follow_up`]).
+    #[serde(default)]
+    pub reminders: Vec<ReminderRow>,
 }
 
 /// Data of earlier years read from a city summary, for the multi-year view.
@@ -473,8 +480,12 @@ pub fn merge_with_history(plan: &Plan, year: u16, submissions: Vec<Submission>, 
         progress,
         trend,
         changes: Vec::new(),
+        supervision: Vec::new(),
+        reminders: Vec::new(),
     };
-    Merge { summary, files, units, rows, values, latest_date, history }
+    let mut merge = Merge { summary, files, units, rows, values, latest_date, history };
+    crate::follow_up::fill(plan, &mut merge);
+    merge
 }
 
 /// Whether `a` beats `b` as the unit's file for the year: the later 填报日期, then the

@@ -511,6 +511,7 @@ fn print_merge(plan: &Plan, merge: &jz_core::Merge, output: &Path) {
     if !s.missing_units.is_empty() {
         say!("  尚未报送（或被退回）的单位：{}", s.missing_units.join("、"));
     }
+    say!("  {}", jz_core::follow_up::headline(s));
     print_indicators(plan, &s.indicators);
     for f in &merge.files {
         for d in f.submission.diagnostics.iter().filter(|d| jz_core::cross_year::CODES.contains(&d.code)) {

@@ -180,6 +180,8 @@ pub fn write_summary(plan: &Plan, merge: &Merge) -> Result<Vec<u8>, Error> {
     ws.set_name(names::UNITS)?;
     write_units(ws, merge, &st)?;
 
+    follow_up::write_sheets(&mut wb, merge, &st)?;
+
     let ws = wb.add_worksheet();
     ws.set_name(names::CHANGES)?;
     changes::write_changes(ws, merge, &st)?;
@@ -245,6 +247,7 @@ pub fn write_summary(plan: &Plan, merge: &Merge) -> Result<Vec<u8>, Error> {
             row += 1;
         }
     }
+    follow_up::write_meta(ws, row, merge)?;
     ws.set_column_width(0, 16)?;
     ws.set_column_width(1, 40)?;
     ws.set_column_width(2, 66)?;
@@ -805,6 +808,7 @@ pub fn read_summary(bytes: &[u8]) -> Result<MergeSummary, Error> {
     let mut keys: BTreeMap<String, String> = BTreeMap::new();
     let mut files: BTreeMap<Outcome, Vec<String>> = BTreeMap::new();
     let (mut summaries, mut progress, mut trend, mut changes) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut follow = follow_up::FollowUp::default();
     let unreadable = |what: &str, row: u32| bad(format!("“_meta”第 {} 行的{what}数据无法识别。", row + 1));
     for row in rows(&meta) {
         let key = text(&meta, row, 0);
@@ -817,6 +821,8 @@ pub fn read_summary(bytes: &[u8]) -> Result<MergeSummary, Error> {
         } else if key == changes::META_KEY {
             changes.push(changes::read_meta(&text(&meta, row, 1)).ok_or_else(|| unreadable("变更记录", row))?);
         } else if key == "history" {
+            continue;
+        } else if follow.take(&key, &text(&meta, row, 1)).map_err(|what| unreadable(what, row))? {
             continue;
         } else if key == "file" {
             let outcome = match text(&meta, row, 3).as_str() {
@@ -863,6 +869,8 @@ pub fn read_summary(bytes: &[u8]) -> Result<MergeSummary, Error> {
         progress,
         trend,
         changes,
+        supervision: follow.supervision,
+        reminders: follow.reminders,
     })
 }
 
@@ -1012,5 +1020,6 @@ fn read_missing(range: &Range<Data>) -> Result<Vec<String>, Error> {
 
 mod changes;
 
+pub mod follow_up;
 #[cfg(test)]
 mod tests;

@@ -1,0 +1,116 @@
+//! The summary sheets `督办清单` and `催报名单` (contract §10), and their rows in `_meta`
+//! (the 催报 notice is not on the sheet; `read` takes both lists from `_meta`).
+
+use jz_core::Merge;
+use jz_core::follow_up::{REMINDER_COLUMNS, ReminderRow, SUPERVISION_COLUMNS, SupervisionRow};
+use jz_core::progress::{from_json, to_json};
+use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
+
+use super::{Styles, header, print_setup};
+use crate::template::{put_text, row_height, text_lines};
+
+/// Sheet name of the 督办清单.
+pub const SUPERVISION: &str = "督办清单";
+/// Sheet name of the 催报名单.
+pub const REMINDERS: &str = "催报名单";
+/// `_meta` key of a 督办清单 row (JSON in column B).
+pub const META_SUPERVISION: &str = "supervision";
+/// `_meta` key of a 催报名单 row (JSON in column B).
+pub const META_REMINDER: &str = "reminder";
+
+const SUPERVISION_WIDTHS: [f64; 6] = [12.0, 11.0, 7.0, 40.0, 48.0, 56.0];
+const REMINDER_WIDTHS: [f64; 6] = [12.0, 8.0, 10.0, 16.0, 34.0, 60.0];
+/// Columns written centred (status-like cells).
+const SUPERVISION_CENTER: [bool; 6] = [false, true, true, false, false, false];
+const REMINDER_CENTER: [bool; 6] = [false, true, false, false, false, false];
+
+/// Adds the two sheets, in order, to `wb`.
+pub(super) fn write_sheets(wb: &mut Workbook, merge: &Merge, st: &Styles) -> Result<(), XlsxError> {
+    let s = &merge.summary;
+    let rows: Vec<[&str; 6]> = s
+        .supervision
+        .iter()
+        .map(|r| [r.unit.as_str(), &r.category, &r.id, &r.content, &r.situation, &r.basis])
+        .collect();
+    let ws = wb.add_worksheet();
+    ws.set_name(SUPERVISION)?;
+    table(ws, &SUPERVISION_COLUMNS, &SUPERVISION_WIDTHS, &SUPERVISION_CENTER, &rows, st)?;
+
+    let rows: Vec<[&str; 6]> = s
+        .reminders
+        .iter()
+        .map(|r| [r.unit.as_str(), &r.status, &r.contact, &r.phone, &r.last_submitted, &r.todo])
+        .collect();
+    let ws = wb.add_worksheet();
+    ws.set_name(REMINDERS)?;
+    table(ws, &REMINDER_COLUMNS, &REMINDER_WIDTHS, &REMINDER_CENTER, &rows, st)?;
+    Ok(())
+}
+
+/// A header row, one text row per item (or one `无` row), autofilter, frozen header, A4
+/// landscape. Every cell a unit wrote is written as a string, never a formula.
+fn table(
+    ws: &mut Worksheet,
+    labels: &[&str; 6],
+    widths: &[f64; 6],
+    center: &[bool; 6],
+    rows: &[[&str; 6]],
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    header(ws, 0, labels, widths, st)?;
+    let last_col = labels.len() as u16 - 1;
+    if rows.is_empty() {
+        ws.merge_range(1, 0, 1, last_col, "无", &st.text)?;
+    }
+    for (i, cells) in rows.iter().enumerate() {
+        let row = 1 + i as u32;
+        let mut lines = 1;
+        for (col, text) in cells.iter().enumerate() {
+            let fmt = if center[col] { &st.center } else { &st.text };
+            put_text(ws, row, col as u16, text, fmt)?;
+            lines = lines.max(text_lines(text, widths[col]));
+        }
+        ws.set_row_height(row, row_height(lines))?;
+    }
+    ws.autofilter(0, 0, rows.len().max(1) as u32, last_col)?;
+    ws.set_freeze_panes(1, 1)?;
+    print_setup(ws, 0)?;
+    Ok(())
+}
+
+/// Writes the rows into `_meta` from `row` on; returns the next free row.
+pub(super) fn write_meta(ws: &mut Worksheet, mut row: u32, merge: &Merge) -> Result<u32, XlsxError> {
+    for r in &merge.summary.supervision {
+        ws.write_string(row, 0, META_SUPERVISION)?;
+        ws.write_string(row, 1, to_json(r))?;
+        row += 1;
+    }
+    for r in &merge.summary.reminders {
+        ws.write_string(row, 0, META_REMINDER)?;
+        ws.write_string(row, 1, to_json(r))?;
+        row += 1;
+    }
+    Ok(row)
+}
+
+/// The lists read back from `_meta`.
+#[derive(Debug, Default)]
+pub(super) struct FollowUp {
+    /// 督办清单 rows in order.
+    pub supervision: Vec<SupervisionRow>,
+    /// 催报名单 rows in order.
+    pub reminders: Vec<ReminderRow>,
+}
+
+impl FollowUp {
+    /// Takes a `_meta` row: `Ok(true)` when it was one of ours, `Err(sheet name)` when it
+    /// was but its JSON does not parse.
+    pub(super) fn take(&mut self, key: &str, json: &str) -> Result<bool, &'static str> {
+        match key {
+            META_SUPERVISION => self.supervision.push(from_json(json).ok_or(SUPERVISION)?),
+            META_REMINDER => self.reminders.push(from_json(json).ok_or(REMINDERS)?),
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
