@@ -34,7 +34,11 @@
     const picked = [];
     const skipped = [];
     for (const { file, name } of list) {
-      if (!isSpreadsheet(name)) { skipped.push({ name, reason: skipReason(name) }); continue; }
+      // The wording of r10-inputs' skipReason when the module has it (one wording with the CLI).
+      let why = null;
+      if (JZ.has('skipReason')) why = await JZ.call('skipReason', JZ.baseName(name), file.size).catch(() => null);
+      else if (!isSpreadsheet(name)) why = skipReason(name);
+      if (why) { skipped.push({ name, reason: why }); continue; }
       if (file.size > S().facts.max_file_bytes) { picked.push({ name, bytes: null, tooLarge: true }); continue; }
       try {
         picked.push({ name, bytes: new Uint8Array(await file.arrayBuffer()) });
