@@ -209,6 +209,7 @@
       f.fixed ? el('span', { class: 'badge ok', text: '已在页面中修改' }) : null);
     card.append(head);
     if (folded) return card;
+    if (f.report) card.append(reportLine(f.report));
     if (diags.length) card.append(diagTable(diags));
     if (f.merged && f.merged.changes.length) card.append(JZ.changesTable(f.merged.changes, true));
     const actions = el('div', { class: 'actions' });
@@ -224,6 +225,26 @@
     actions.append(el('button', { type: 'button', class: 'secondary', text: '移除', onclick: () => removeFile(f) }));
     card.append(actions);
     return card;
+  }
+
+  /** What the file says in one line: contact, measures by 完成状态, indicators filled. */
+  function reportLine(rep) {
+    const counts = new Map();
+    for (const m of rep.measures || []) {
+      if (m.assigned === false) continue;
+      const k = m.status_text || '未填';
+      counts.set(k, (counts.get(k) || 0) + 1);
+    }
+    const filled = (rep.indicators || []).filter((i) => i.assigned !== false && i.value !== null && i.value !== undefined).length;
+    const all = (rep.indicators || []).filter((i) => i.assigned !== false).length;
+    const parts = [
+      `联系人：${rep.contact || '未填'}`,
+      `联系电话：${rep.phone || '未填'}`,
+      `举措 ${[...counts.values()].reduce((a, b) => a + b, 0)} 项（${[...counts].map(([k, n]) => `${k} ${n}`).join('，') || '无'}）`,
+      `指标已填 ${filled}/${all} 项`,
+    ];
+    return el('p', { class: 'report-line' }, parts.join('　'), ' ',
+      el('button', { type: 'button', class: 'link', text: '返回报送进度', onclick: () => JZ.$('board').scrollIntoView({ block: 'start' }) }));
   }
 
   async function removeFile(f) {

@@ -86,7 +86,8 @@ await test('samples, merge, chart, lists and the downloaded summary read back by
   const rejected = await page.locator('#rejected-files li').allTextContents();
   assert(rejected.includes('broken.xlsx'), 'rejected ' + rejected);
   const superseded = await page.locator('#superseded-files li').count();
-  await page.screenshot({ path: path.join(OUT, '04-merged.png'), fullPage: true });
+  await page.evaluate(() => document.getElementById('merge-out').scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: path.join(OUT, '04-merged.png') });
   const { file, suggested } = await save(page, () => page.click('#merge-download'));
   assert(suggested === '汇总表_2025.xlsx', 'summary name ' + suggested);
   const r = cli('read', file, '--json');
@@ -144,7 +145,8 @@ await test('samples of several years give the 年度趋势 view with a line char
   }));
   assert(gaps.every((g) => g >= 12.9), 'end labels overlap: smallest gaps ' + gaps);
   await page.locator('.trend-charts').screenshot({ path: path.join(OUT, '06-trend-charts.png') });
-  await page.screenshot({ path: path.join(OUT, '06-trend.png'), fullPage: true });
+  await page.evaluate(() => document.getElementById('trend').scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: path.join(OUT, '06-trend.png') });
   const { file } = await save(page, () => page.click('#merge-download'));
   const r = cli('read', file, '--json');
   assert(r.json && r.json.years.join() === years.join() && r.json.progress.length === 26, 'CLI reads the trend back: ' + r.stderr);
@@ -161,7 +163,7 @@ await test('the one-file build works from file:// with no request but itself', a
   await page.waitForSelector('article[data-file="good_mengzhou.xlsx"].ok');
   await page.click('#merge');
   await page.waitForSelector('#overview tbody tr', { timeout: 120000 });
-  await page.screenshot({ path: path.join(OUT, '05-file-url.png'), fullPage: true });
+  await page.screenshot({ path: path.join(OUT, '05-file-url.png') });
   // The desk over file://: files kept where the browser allows it, else a sentence says so.
   const note = await page.locator('#desk-note').textContent();
   await page.reload();
