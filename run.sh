@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job: build the tool, walk through a whole reporting round on the built-in
-# sample data (templates for all units, filled sample workbooks, validation with marked
+# sample data (templates for all units, four years of filled sample workbooks, validation with marked
 # copies, the city summary, reading it back; everything lands in out/demo/), then build
 # the browser app and serve it on 127.0.0.1 (Ctrl+C stops it).
 # `./run.sh --no-serve` builds everything but does not start the server (used by test.sh).
@@ -10,6 +10,7 @@ SERVE=1
 [ "${1:-}" = "--no-serve" ] && SERVE=0
 
 YEAR="${YEAR:-2025}"
+FIRST="${FIRST:-2022}"
 OUT="out/demo"
 echo "==> 编译 xlsx-tool（首次约需 1–2 分钟）"
 cargo build --release --quiet -p xlsx-tool
@@ -28,15 +29,15 @@ echo "==> 2. 为全部责任单位生成 ${YEAR} 年度填报模板：xlsx-tool 
 echo "    共 $(ls "$OUT/模板" | wc -l) 个模板，位于 $OUT/模板/"
 
 echo
-echo "==> 3. 生成示例填报表（模拟各单位交回的文件）：xlsx-tool sample"
-"$TOOL" sample --year "$YEAR" -o "$OUT/各单位报送"
+echo "==> 3. 生成 ${FIRST}–${YEAR} 四个年度的示例填报表（模拟各单位历年交回的文件）：xlsx-tool sample --years"
+"$TOOL" sample --years "${FIRST}-${YEAR}" -o "$OUT/各单位报送"
 
 echo
 echo "==> 4. 校验全部文件，并为有问题的文件生成标注副本：xlsx-tool validate --annotate"
 "$TOOL" validate "$OUT/各单位报送" --annotate "$OUT/问题标注" | grep -v "^  提醒" | grep -E "错误|^共|：\[" || true
 
 echo
-echo "==> 5. 汇总为全市汇总表：xlsx-tool merge"
+echo "==> 5. 汇总为 ${YEAR} 年度全市汇总表（往年文件用于多年度进度和与上一年度的对比）：xlsx-tool merge"
 "$TOOL" merge "$OUT/各单位报送" --year "$YEAR" -o "$OUT/${YEAR}年度汇总表.xlsx" || true
 
 echo
