@@ -124,9 +124,9 @@ pub fn supervision(plan: &Plan, merge: &Merge) -> Vec<SupervisionRow> {
         let situation = match u.state {
             UnitState::Rejected => {
                 let file = u.path.as_deref().and_then(|p| rejected_file(merge, &u.unit, p));
-                let (name, y, errors) = file.map_or(("", None, 0), |f| {
+                let (name, y, errors) = file.map_or((String::new(), None, 0), |f| {
                     let errs = f.submission.diagnostics.iter().filter(|d| d.is_error()).count();
-                    (f.submission.file_name(), f.submission.report.year, errs)
+                    (short(f.submission.file_name(), MAX_NAME), f.submission.report.year, errs)
                 });
                 let y = y.map(|y| format!("{y}年度")).unwrap_or_default();
                 format!("退回：{y}填报表“{name}”有 {errors} 处错误，未汇总")
@@ -254,7 +254,7 @@ pub fn supervision(plan: &Plan, merge: &Merge) -> Vec<SupervisionRow> {
             );
         }
     }
-    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    keyed.sort_by_key(|a| a.0);
     keyed.into_iter().map(|(_, r)| r).collect()
 }
 
@@ -285,8 +285,8 @@ fn describe_file(f: &FileOutcome) -> String {
     let s = &f.submission;
     let year = s.report.year.map(|y| format!("{y}年度，")).unwrap_or_default();
     match s.report.date {
-        Some(d) => format!("{d}（{year}{}）", s.file_name()),
-        None => format!("{year}{}（未写填报日期）", s.file_name()),
+        Some(d) => format!("{d}（{year}{}）", short(s.file_name(), MAX_NAME)),
+        None => format!("{year}{}（未写填报日期）", short(s.file_name(), MAX_NAME)),
     }
 }
 
@@ -298,9 +298,20 @@ fn first_error(f: &FileOutcome) -> String {
         (s, "") => format!("{s}："),
         (s, c) => format!("{s}!{c}："),
     };
-    let text = format!("{place}{}", d.message.trim().trim_end_matches(['。', '.']));
+    short(&format!("{place}{}", d.message.trim().trim_end_matches(['。', '.'])), 60)
+}
+
+/// Longest contact or phone taken into the lists, in characters (a hostile file may hold
+/// 32767 in a cell; the lists and their `_meta` rows must stay within Excel's cell limit).
+const MAX_CONTACT: usize = 40;
+/// Longest file name taken into the lists, in characters.
+const MAX_NAME: usize = 120;
+
+/// `text` trimmed and cut to `max` characters, `…` marking a cut.
+fn short(text: &str, max: usize) -> String {
+    let text = text.trim();
     let mut chars = text.chars();
-    let mut cut: String = chars.by_ref().take(60).collect();
+    let mut cut: String = chars.by_ref().take(max).collect();
     if chars.next().is_some() {
         cut.push('…');
     }
@@ -315,15 +326,15 @@ pub fn reminders(plan: &Plan, merge: &Merge) -> Vec<ReminderRow> {
     let mut out = Vec::new();
     for u in merge.units.iter().filter(|u| u.state != UnitState::Received) {
         let reached = latest_file(merge, &u.unit, true).map(|f| &f.submission.report);
-        let contact = reached.map(|r| r.contact.trim().to_string()).unwrap_or_default();
-        let phone = reached.map(|r| r.phone.trim().to_string()).unwrap_or_default();
+        let contact = reached.map(|r| short(&r.contact, MAX_CONTACT)).unwrap_or_default();
+        let phone = reached.map(|r| short(&r.phone, MAX_CONTACT)).unwrap_or_default();
         let last_submitted =
             latest_file(merge, &u.unit, false).map_or_else(|| NEVER_SUBMITTED.to_string(), describe_file);
         let greeting =
             if contact.is_empty() { format!("{}：", u.unit) } else { format!("{}{contact}同志：", u.unit) };
         let mut ask = format!("如有疑问，请与{RECEIVER}联系");
         if let Some(o) = office.filter(|_| u.unit != RECEIVER_UNIT) {
-            let who: Vec<String> = [o.contact.trim(), o.phone.trim()]
+            let who: Vec<String> = [short(&o.contact, MAX_CONTACT), short(&o.phone, MAX_CONTACT)]
                 .iter()
                 .zip(["联系人", "电话"])
                 .filter(|(v, _)| !v.is_empty())
@@ -341,7 +352,7 @@ pub fn reminders(plan: &Plan, merge: &Merge) -> Vec<ReminderRow> {
                 let example = file.map(first_error).unwrap_or_default();
                 let like = if example.is_empty() { String::new() } else { format!("，如：{example}") };
                 let like_notice = if example.is_empty() { String::new() } else { format!("（如：{example}）") };
-                let name = file.map_or("", |f| f.submission.file_name());
+                let name = file.map_or(String::new(), |f| short(f.submission.file_name(), MAX_NAME));
                 let y = file.and_then(|f| f.submission.report.year).map(|y| format!("{y}年度")).unwrap_or_default();
                 (
                     format!("请按校验问题修改后重新报送（错误{errors}处{like}）"),
@@ -383,4 +394,40 @@ pub fn headline(s: &MergeSummary) -> String {
         count(&[category::BEHIND, category::WATCH]),
         units.len()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_deadline_comes_from_the_plan() {
+        let mut plan = Plan::builtin();
+        assert_eq!(deadline(&plan, 2025), "2026年1月31日");
+        plan.deadline = "02-28".into();
+        assert_eq!(deadline(&plan, 2024), "2025年2月28日");
+        plan.deadline = "早点".into();
+        assert_eq!(deadline(&plan, 2024), "2025年1月31日");
+    }
+
+    #[test]
+    fn an_empty_merge_chases_every_unit_and_invents_no_contact() {
+        let plan = Plan::builtin();
+        let m = crate::merge(&plan, 2025, Vec::new());
+        let s = &m.summary;
+        assert_eq!(s.reminders.len(), plan.expected_units().len());
+        assert!(s.reminders.iter().all(|r| r.contact.is_empty() && r.phone.is_empty()));
+        assert!(s.reminders.iter().all(|r| r.last_submitted == NEVER_SUBMITTED));
+        assert!(
+            s.reminders[0].notice.ends_with("如有疑问，请与焦作市市场监督管理局联系。"),
+            "{}",
+            s.reminders[0].notice
+        );
+        // Only 报送 rows: no measure was reported 未启动 and no indicator has data.
+        assert!(s.supervision.iter().all(|r| r.category == category::REPORT));
+        assert_eq!(s.supervision.len(), s.reminders.len());
+        assert!(headline(s).starts_with(
+            "督办事项 22 条（未报送/退回 22，未启动举措 0，滞后或关注指标 0），催报单位 22 个：市场监管局、"
+        ));
+    }
 }

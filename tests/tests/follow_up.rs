@@ -381,3 +381,30 @@ fn openpyxl_fixtures_rejected_unit_is_reminded_with_its_own_contact() {
         s.supervision.iter().filter(|r| r.category == "报送").map(|r| r.unit.as_str()).collect();
     assert_eq!(report_rows, reminded);
 }
+
+#[test]
+fn a_hostile_contact_cannot_break_the_lists_or_the_summary() {
+    let plan = Plan::builtin();
+    let long: String = std::iter::repeat_n('长', 30_000).collect();
+    let r = report(&plan, "博爱县", 2024, (&long, &long, date(2025, 1, 22)), &[("2.1", None)], &[]);
+    let bytes = xlsx_tool::template::filled(&plan, &r, "博爱县", 2024, &[]).unwrap();
+    let (merge, summary_bytes) =
+        merge_files(&plan, [("=HYPERLINK(\"x\").xlsx", bytes.as_slice())], 2024, &Limits::default()).unwrap();
+    let boai = merge.summary.reminders.iter().find(|r| r.unit == "博爱县").unwrap();
+    assert_eq!(boai.contact.chars().count(), 41);
+    assert!(boai.notice.chars().count() < 600, "{}", boai.notice.chars().count());
+    assert_eq!(summary::read_summary(&summary_bytes).unwrap(), merge.summary);
+    // A file name that looks like a formula stays text (sheet_rows panics on a non-text cell).
+    let rows = sheet_rows(&summary_bytes, "催报名单");
+    assert!(rows.iter().any(|r| r[4].contains("=HYPERLINK")), "{rows:?}");
+    let mut zip = zip::ZipArchive::new(Cursor::new(summary_bytes.as_slice())).unwrap();
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).unwrap();
+        let name = part.name().unwrap().to_string();
+        if name.starts_with("xl/worksheets/sheet") {
+            let mut xml = String::new();
+            std::io::Read::read_to_string(&mut part, &mut xml).unwrap();
+            assert!(!xml.contains("<f>"), "a formula in {name}");
+        }
+    }
+}

@@ -160,8 +160,11 @@ fn sheets_in_order_and_meta_hidden() {
     let bytes = write_summary(&plan, &m).unwrap();
     let wb = crate::template::tests::open(&bytes);
     let names: Vec<_> = wb.sheets_metadata().iter().map(|s| s.name.clone()).collect();
-    assert_eq!(names, ["汇总总览", "任务明细", "指标汇总", "报送情况", "变更记录", "校验问题", "年度趋势", "_meta"]);
-    assert_eq!(wb.sheets_metadata()[7].visible, calamine::SheetVisible::Hidden);
+    assert_eq!(
+        names,
+        ["汇总总览", "任务明细", "指标汇总", "报送情况", "督办清单", "催报名单", "变更记录", "校验问题", "年度趋势", "_meta"]
+    );
+    assert_eq!(wb.sheets_metadata()[9].visible, calamine::SheetVisible::Hidden);
     let meta = range(&bytes, "_meta");
     assert_eq!(cell(&meta, 0, 1), s("jz-ip-summary"));
     let files: Vec<_> = (0..meta.height() as u32).filter(|&r| cell(&meta, r, 0) == s("file")).collect();
