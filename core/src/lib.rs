@@ -22,6 +22,7 @@ pub mod follow_up;
 pub mod merge;
 pub mod plan;
 pub mod plan_diff;
+pub mod plan_memo;
 pub mod progress;
 pub mod report;
 pub mod revision;

@@ -259,6 +259,17 @@ impl Plan {
         Ok(plan)
     }
 
+    /// Checks a plan whose public fields were set by a reader of another format (a plan
+    /// workbook, a Word annex) and derives the output-only fields and the hash, exactly as
+    /// [`Plan::from_text`] does.
+    ///
+    /// # Errors
+    /// [`PlanError::Invalid`] naming the first inconsistent item.
+    pub fn revalidated(mut self) -> Result<Plan, PlanError> {
+        self.check_and_index()?;
+        Ok(self)
+    }
+
     /// The plan as pretty JSON; loadable again with [`Plan::from_text`].
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
@@ -446,8 +457,8 @@ impl Plan {
 }
 
 /// The loose key a unit name is matched by: prefixes `焦作市`, `焦作`, `市` and every
-/// `人民` removed.
-fn name_key(name: &str) -> String {
+/// `人民` removed (also used by plan file readers to match names the same way).
+pub fn name_key(name: &str) -> String {
     let mut s = strip_spaces(&fold_width(name)).replace("人民", "");
     loop {
         let before = s.len();

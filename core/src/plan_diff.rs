@@ -12,6 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::plan::{MeasureRef, Plan};
+use crate::plan_memo::{GroupChange, UnitChange, group_changes, memo, other_changes, unit_changes};
 use crate::text::{fold_width, same_text, strip_spaces};
 use crate::value::display;
 
@@ -101,6 +102,20 @@ pub struct PlanDiff {
     pub measures: Vec<MeasureChange>,
     /// Indicators that differ, in new plan order, removed ones last.
     pub indicators: Vec<IndicatorChange>,
+    /// Units added, removed, regrouped or with aliases changed.
+    #[serde(default)]
+    pub unit_changes: Vec<UnitChange>,
+    /// Groups added, removed or with members changed.
+    #[serde(default)]
+    pub group_changes: Vec<GroupChange>,
+    /// Other changes in Chinese: plan name, years, deadline, section and task titles,
+    /// notes, indicator texts.
+    #[serde(default)]
+    pub other_changes: Vec<String>,
+    /// The whole diff as a short memo in Chinese, one line a sentence (see
+    /// [`crate::plan_memo::memo`]).
+    #[serde(default)]
+    pub memo: Vec<String>,
 }
 
 /// Character bigram Dice similarity of two texts (after removing whitespace and folding width):
@@ -335,7 +350,7 @@ pub fn diff(old: &Plan, new: &Plan) -> PlanDiff {
 
     let names = |p: &Plan| p.units.iter().map(|u| u.name.clone()).collect::<Vec<_>>();
     let (on, nn) = (names(old), names(new));
-    PlanDiff {
+    let mut d = PlanDiff {
         old_id: old.id.clone(),
         old_hash: old.hash.clone(),
         new_id: new.id.clone(),
@@ -345,7 +360,13 @@ pub fn diff(old: &Plan, new: &Plan) -> PlanDiff {
         units_removed: on.iter().filter(|u| !nn.contains(u)).cloned().collect(),
         measures,
         indicators,
-    }
+        unit_changes: unit_changes(old, new),
+        group_changes: group_changes(old, new),
+        other_changes: other_changes(old, new),
+        memo: Vec::new(),
+    };
+    d.memo = memo(&d, &old.title, &new.title);
+    d
 }
 
 impl PlanDiff {

@@ -6,7 +6,9 @@
 //! unit's file are not errors but diagnostics in the returned data.
 //!
 //! JavaScript names: `plan`, `template`, `validate`, `inspect`, `merge`, `annotate`,
-//! `correct`, `samples`, `planDiff`. Their TypeScript types are in the custom section below.
+//! `correct`, `samples`, `planDiff`, `loadPlan`, `planWorkbook`. Their TypeScript types are in the custom section below.
+
+mod plan_file;
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -19,6 +21,7 @@ use xlsx_tool::read::Kind;
 use xlsx_tool::{Checked, Limits};
 
 mod facts;
+pub use plan_file::{load_plan_js, plan_workbook_js};
 
 /// Seed of the built-in sample set (the CLI's `sample` default, so both give the same files).
 pub const SAMPLE_SEED: u64 = 2025;
@@ -201,15 +204,20 @@ pub fn merge_js(
     ])
 }
 
-/// What changed between two plan files (TOML or JSON text): the same JSON as
-/// `xlsx-tool plan diff OLD NEW --json` (`measures`, `indicators`, `units_added`, ...).
+/// What changed between two plan files (TOML or JSON text, e.g. `loadPlan`'s `planText`;
+/// empty = the built-in plan): the same JSON as `xlsx-tool plan diff OLD NEW --json`
+/// (`measures`, `indicators`, `unit_changes`, `group_changes`, ... and `memo`, the
+/// changes as a short memo in Chinese, one line a sentence).
 ///
 /// # Errors
 /// When either text is not a usable plan.
 #[wasm_bindgen(js_name = planDiff, unchecked_return_type = "any")]
 pub fn plan_diff_js(old_text: &str, new_text: &str) -> JsResult<JsValue> {
-    let old = Plan::from_text(old_text).map_err(|e| js_error(format!("旧计划不可用：{e}")))?;
-    let new = Plan::from_text(new_text).map_err(|e| js_error(format!("新计划不可用：{e}")))?;
+    // An empty text is the built-in plan (as for every other call).
+    let old =
+        load_plan(Some(old_text)).map_err(|e| js_error(format!("旧计划不可用：{}", String::from(e.message()))))?;
+    let new =
+        load_plan(Some(new_text)).map_err(|e| js_error(format!("新计划不可用：{}", String::from(e.message()))))?;
     to_js(&jz_core::plan_diff::diff(&old, &new))
 }
 

@@ -158,3 +158,49 @@ fn hostile_files_get_a_diagnostic_not_a_trap() {
         assert!(jz_wasm::validate_js(bytes, name, None).is_ok(), "{name}");
     }
 }
+
+#[wasm_bindgen_test]
+fn a_plan_workbook_loads_back_to_the_same_plan_and_diffs_with_a_memo() {
+    let wb = jz_wasm::plan_workbook_js(None).ok().map(|v| Uint8Array::new(&v).to_vec()).unwrap_or_default();
+    assert!(wb.starts_with(b"PK"));
+    let loaded = jz_wasm::load_plan_js(&wb, "计划.xlsx", None).ok().unwrap_or(JsValue::NULL);
+    assert_eq!(Array::from(&get(&loaded, "diagnostics")).length(), 0);
+    let text = get(&loaded, "planText").as_string().unwrap_or_default();
+    let builtin = jz_wasm::plan_js(None).ok().unwrap_or(JsValue::NULL);
+    assert_eq!(get(&get(&loaded, "plan"), "hash").as_string(), get(&builtin, "hash").as_string());
+    let diff = jz_wasm::plan_diff_js("", &text).ok().unwrap_or(JsValue::NULL);
+    assert_eq!(get(&diff, "identical").as_bool(), Some(true));
+    assert!(Array::from(&get(&diff, "memo")).length() >= 2);
+}
+
+#[wasm_bindgen_test]
+fn a_plan_workbook_with_mistakes_gives_diagnostics_at_cells_and_no_plan() {
+    let bytes = include_bytes!("../../tests/fixtures/plans/mistakes.xlsx");
+    let loaded = jz_wasm::load_plan_js(bytes, "mistakes.xlsx", None).ok().unwrap_or(JsValue::NULL);
+    assert!(get(&loaded, "planText").is_null());
+    assert!(get(&loaded, "plan").is_null());
+    let diags = Array::from(&get(&loaded, "diagnostics"));
+    let found = diags.iter().any(|d| {
+        get(&d, "sheet").as_string().as_deref() == Some("任务清单")
+            && get(&d, "cell").as_string().as_deref() == Some("F11")
+            && get(&d, "message").as_string().is_some_and(|m| m.contains("是否为“市场监管局”"))
+    });
+    assert!(found, "{} diagnostics", diags.length());
+}
+
+#[wasm_bindgen_test]
+fn a_word_annex_is_imported_with_its_new_unit_listed_and_the_diff_memo_names_the_move() {
+    let bytes = include_bytes!("../../tests/fixtures/plans/annex_revised.docx");
+    let loaded = jz_wasm::load_plan_js(bytes, "实施方案.docx", None).ok().unwrap_or(JsValue::NULL);
+    let text = get(&loaded, "planText").as_string().unwrap_or_default();
+    assert!(!text.is_empty());
+    let diags = Array::from(&get(&loaded, "diagnostics"));
+    assert_eq!(diags.length(), 1);
+    assert_eq!(get(&diags.get(0), "severity").as_string().as_deref(), Some("warning"));
+    let diff = jz_wasm::plan_diff_js("", &text).ok().unwrap_or(JsValue::NULL);
+    let memo: Vec<String> = Array::from(&get(&diff, "memo")).iter().filter_map(|l| l.as_string()).collect();
+    assert!(memo.iter().any(|l| l == "举措 2.2 移到任务 4，改为 4.3。"), "{memo:?}");
+    // The imported plan drives templates.
+    let tpl = jz_wasm::template_js("科技局", 2025.0, Some(text)).ok().unwrap_or_default();
+    assert!(tpl.starts_with(b"PK"));
+}

@@ -8,6 +8,7 @@ pub mod check;
 pub mod error;
 pub mod limits;
 pub mod merger;
+pub mod plan_file;
 pub mod read;
 pub mod sample;
 pub mod summary;

@@ -104,16 +104,37 @@ enum Command {
     },
 }
 
-/// `xlsx-tool plan diff OLD NEW`.
+/// `xlsx-tool plan diff OLD NEW`, `plan export`, `plan import`.
 #[derive(Debug, Subcommand)]
 enum PlanAction {
-    /// 比较两个计划文件：新增、删除、改编号、改内容的举措，以及责任单位和指标目标的变化
+    /// 比较两个计划文件（计划表 .xlsx/.xls/.ods、TOML 或 JSON）：举措、责任单位、单位组和指标的变化
     Diff {
-        /// 旧计划文件（TOML 或 JSON）
+        /// 旧计划文件
         old: PathBuf,
-        /// 新计划文件（TOML 或 JSON）
+        /// 新计划文件
         new: PathBuf,
     },
+    /// 把计划导出为计划表（.xlsx），供修订计划时在 Excel/WPS 中修改
+    Export {
+        /// 要写入的计划表
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// 从实施方案的 Word 文档（.docx）读出附件任务清单，写成计划表
+    Import {
+        /// 实施方案 Word 文档
+        docx: PathBuf,
+        /// 要写入的计划表
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+}
+
+/// Reads a plan file of any format (`plan_file::load_plan`).
+fn load_plan_file(path: &Path) -> Result<Plan> {
+    let bytes = std::fs::read(path).with_context(|| format!("无法读取计划文件 {}", path.display()))?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    xlsx_tool::plan_file::load_plan(&bytes, &name).with_context(|| format!("计划文件 {} 不可用", path.display()))
 }
 
 fn main() -> ExitCode {
@@ -136,38 +157,64 @@ fn main() -> ExitCode {
 /// Runs a command; `Ok(false)` when some file has errors.
 fn run(cli: Cli) -> Result<bool> {
     let plan = match &cli.plan {
-        Some(path) => {
-            let text = std::fs::read_to_string(path).with_context(|| format!("无法读取计划文件 {}", path.display()))?;
-            Plan::from_text(&text).with_context(|| format!("计划文件 {} 不可用", path.display()))?
-        }
+        Some(path) => load_plan_file(path)?,
         None => Plan::builtin(),
     };
     let limits = Limits::default();
     match cli.command {
         Command::Plan { action: Some(PlanAction::Diff { old, new }) } => {
-            let load = |path: &Path| -> Result<Plan> {
-                let text =
-                    std::fs::read_to_string(path).with_context(|| format!("无法读取计划文件 {}", path.display()))?;
-                Plan::from_text(&text).with_context(|| format!("计划文件 {} 不可用", path.display()))
-            };
-            let diff = jz_core::plan_diff::diff(&load(&old)?, &load(&new)?);
+            let diff = jz_core::plan_diff::diff(&load_plan_file(&old)?, &load_plan_file(&new)?);
             if cli.json {
                 say!("{}", serde_json::to_string_pretty(&diff)?);
             } else {
+                for line in &diff.memo {
+                    say!("{line}");
+                }
+            }
+            Ok(true)
+        }
+        Command::Plan { action: Some(PlanAction::Export { output }) } => {
+            let bytes = xlsx_tool::plan_file::try_export_plan(&plan)?;
+            std::fs::write(&output, bytes).with_context(|| format!("无法写入 {}", output.display()))?;
+            if !cli.json {
+                say!("已导出计划表 {}（计划编号 {}，版本 {}）。", output.display(), plan.id, plan.hash);
+            }
+            Ok(true)
+        }
+        Command::Plan { action: Some(PlanAction::Import { docx, output }) } => {
+            let bytes = std::fs::read(&docx).with_context(|| format!("无法读取 {}", docx.display()))?;
+            let imported = xlsx_tool::plan_file::import_docx(&bytes, &plan)
+                .with_context(|| format!("无法从 {} 导入任务清单", docx.display()))?;
+            let out = xlsx_tool::plan_file::try_export_plan(&imported.plan)?;
+            std::fs::write(&output, out).with_context(|| format!("无法写入 {}", output.display()))?;
+            let p = &imported.plan;
+            if cli.json {
+                let json = serde_json::json!({
+                    "output": output.display().to_string(),
+                    "plan": p,
+                    "unmapped": imported.unmapped,
+                });
+                say!("{}", serde_json::to_string_pretty(&json)?);
+            } else {
                 say!(
-                    "旧计划 {}（版本 {}）→ 新计划 {}（版本 {}）",
-                    diff.old_id,
-                    diff.old_hash,
-                    diff.new_id,
-                    diff.new_hash
+                    "已从 {} 读出任务清单：{} 个部分、{} 个任务、{} 条举措，写入计划表 {}（版本 {}）。",
+                    docx.display(),
+                    p.sections.len(),
+                    p.tasks.len(),
+                    p.measures().count(),
+                    output.display(),
+                    p.hash
                 );
-                let lines = diff.lines();
-                if lines.is_empty() {
-                    say!("两个计划的举措、责任单位和指标没有差别。");
+                say!("量化指标、单位别名和说明沿用原计划（{}）。", plan.id);
+                if imported.unmapped.is_empty() {
+                    say!("所有责任单位都已对应到计划中的单位或单位组。");
+                } else {
+                    say!("以下 {} 处未能对应到计划中的单位，请在计划表中核对：", imported.unmapped.len());
+                    for u in &imported.unmapped {
+                        say!("  - {}", u.message);
+                    }
                 }
-                for line in lines {
-                    say!("  - {line}");
-                }
+                say!("请用“xlsx-tool plan diff 旧计划 {}”查看与原计划的差别。", output.display());
             }
             Ok(true)
         }

@@ -9,9 +9,9 @@
 //! `missing-column`, `extra-column`); reading never panics and never hangs.
 
 mod csvgrid;
-mod grid;
-mod layout;
-mod prescan;
+pub(crate) mod grid;
+pub(crate) mod layout;
+pub(crate) mod prescan;
 #[cfg(test)]
 mod tests;
 
@@ -149,7 +149,7 @@ fn read_detected(bytes: &[u8], format: Format, limits: &Limits) -> ReadResult {
     }
 }
 
-fn open(bytes: &[u8], format: Format) -> Option<Book<'_>> {
+pub(crate) fn open(bytes: &[u8], format: Format) -> Option<Book<'_>> {
     let c = Cursor::new(bytes);
     Some(match format {
         Format::Xlsx => Book::Xlsx(Box::new(calamine::Xlsx::new(c).ok()?)),

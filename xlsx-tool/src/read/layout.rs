@@ -16,7 +16,7 @@ pub(crate) const TASK_KEYS: [&str; 3] = ["序号", "完成状态", "进展情况
 pub(crate) const INDICATOR_KEYS: [&str; 2] = ["指标编号", "本年度完成值"];
 
 /// Which canonical label a header text is, if any.
-fn canonical(text: &str, labels: &[&str]) -> Option<usize> {
+pub(crate) fn canonical(text: &str, labels: &[&str]) -> Option<usize> {
     if let Some(i) = labels.iter().position(|l| *l == text) {
         return Some(i);
     }

@@ -1,0 +1,76 @@
+//! Plan files in the browser (contract §9): `loadPlan` reads any plan file the office has
+//! (a plan workbook .xlsx/.xls/.ods, TOML, JSON, or the plan's Word document, whose annex
+//! is imported), `planWorkbook` writes the plan workbook. Only conversion here; the work
+//! is `xlsx_tool::plan_file`.
+
+use js_sys::Array;
+use wasm_bindgen::prelude::*;
+use xlsx_tool::plan_file::{self, PlanProblem};
+
+use crate::{JsResult, bytes_js, load_plan, object, to_js};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_PLAN_FILE: &str = r#"
+/** `loadPlan` result: `planText` (the plan as JSON text, for every other call) and `plan`
+ * are null when the file has errors; `diagnostics` lists every problem at its sheet and
+ * cell (a Word import also lists, as warnings, the names it could not map). */
+export interface LoadedPlan {
+  planText: string | null;
+  plan: any | null;
+  diagnostics: Diagnostic[];
+  unmapped: { text: string; task: number; message: string }[];
+}
+"#;
+
+fn problems_js(problems: &[PlanProblem]) -> JsResult<JsValue> {
+    to_js(problems)
+}
+
+/// Reads a plan file: a plan workbook (.xlsx .xls .ods), TOML or JSON, or a Word
+/// document (.docx) whose annex 任务清单 is imported against `basePlanText` (default:
+/// the built-in plan). Problems are diagnostics in the result, not thrown errors.
+///
+/// # Errors
+/// Only when `basePlanText` is not a usable plan.
+#[wasm_bindgen(js_name = loadPlan, unchecked_return_type = "LoadedPlan")]
+pub fn load_plan_js(bytes: &[u8], file_name: &str, base_plan_text: Option<String>) -> JsResult<JsValue> {
+    let is_docx = file_name.to_lowercase().ends_with(".docx") || plan_file::is_word_document(bytes);
+    let (plan, problems, unmapped) = if is_docx {
+        let base = load_plan(base_plan_text.as_deref())?;
+        match plan_file::import_docx(bytes, &base) {
+            Ok(imported) => {
+                let problems: Vec<PlanProblem> = imported.unmapped.iter().map(|u| u.problem()).collect();
+                (Some(imported.plan), problems, imported.unmapped)
+            }
+            Err(e) => (None, e.problems().to_vec(), Vec::new()),
+        }
+    } else {
+        match plan_file::load_plan(bytes, file_name) {
+            Ok(plan) => (Some(plan), Vec::new(), Vec::new()),
+            Err(e) => (None, e.problems().to_vec(), Vec::new()),
+        }
+    };
+    let (text, plan_js) = match &plan {
+        Some(p) => (JsValue::from_str(&p.to_json()), to_js(p)?),
+        None => (JsValue::NULL, JsValue::NULL),
+    };
+    let unmapped_js = if unmapped.is_empty() { Array::new().into() } else { to_js(&unmapped)? };
+    object(&[
+        ("planText", &text),
+        ("plan", &plan_js),
+        ("diagnostics", &problems_js(&problems)?),
+        ("unmapped", &unmapped_js),
+    ])
+}
+
+/// The plan workbook (.xlsx bytes) of `planText` (default: the built-in plan), as
+/// `xlsx-tool plan export` writes it.
+///
+/// # Errors
+/// When `planText` is not a usable plan or the workbook cannot be written.
+#[wasm_bindgen(js_name = planWorkbook, unchecked_return_type = "Uint8Array")]
+pub fn plan_workbook_js(plan_text: Option<String>) -> JsResult<JsValue> {
+    let plan = load_plan(plan_text.as_deref())?;
+    let bytes = plan_file::try_export_plan(&plan).map_err(crate::js_error)?;
+    Ok(bytes_js(&bytes))
+}
