@@ -65,6 +65,8 @@ def main() -> None:
     add("merge 22 into the full summary", timed([str(TOOL), "merge", str(d22), "--year", "2025", "-o", str(OUT / "s22.xlsx")], 11),
         timed([PY, str(ROOT / "bench/openpyxl_baseline.py"), "merge", str(d22), str(OUT / "py22.xlsx")], 5),
         "openpyxl read + write detail/totals:", "target ≥ 10×")
+    add("report 22 into the Word report (whole process)",
+        timed([str(TOOL), "report", str(d22), "--year", "2025", "-o", str(OUT / "r22.docx")], 11), note="target < 100 ms")
     floor1k = timed([str(GEN), "inflate", str(d1k)], 3)
     m1k = timed([str(TOOL), "merge", str(d1k), "--year", "2025", "-o", str(OUT / "s1k.xlsx")], 3)
     rows.append(f"| inflate floor, 1,000 files | {floor1k[0]:.3f} s | {floor1k[1]} MiB | | | zip parts inflated, nothing else |")

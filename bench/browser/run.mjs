@@ -147,6 +147,7 @@ for (const s of r.single) {
 for (const s of r.sets) {
   lines.push(`| merge ${s.n} files (${kb(s.bytes)}; median of ${s.wasm.runs}) vs \`XLSX.read\` of each | ${ms(s.wasm.median)} | ${ms(s.sheetjs.median)} | ${ratio(s.wasm.median, s.sheetjs.median)} |`);
 }
+lines.push(`| Word report of ${r.report.n} files (\`report\`, read + validate + merge + .docx of ${kb(r.report.bytes)}; median of ${r.report.wasm.runs}) | ${ms(r.report.wasm.median)} | | target < 300 ms: ${yes(r.report.wasm.median < 300)} |`);
 lines.push('');
 const a = r.single[0];
 lines.push('Targets (issue 5), on the median-sized workbook:');

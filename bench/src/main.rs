@@ -4,6 +4,9 @@
 //!   turn, texts of realistic length, indicator values), deterministic from the seed; files
 //!   after the first 22 are later versions of a unit's report (so the merge supersedes).
 //! - `jz-bench inflate DIR`: the floor — inflate every zip part of every file, nothing else.
+//! - `jz-bench report DIR [--repeat N]`: the Word report of the files in DIR (year 2025):
+//!   prints the median time of the whole library pipeline (`report_files`: read, validate,
+//!   merge, write) and of `write_report` alone, in milliseconds.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -14,11 +17,14 @@ use xlsx_tool::sample::{Rng, sample_report};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
-        Some("gen") => generate(&args[1..]),
-        Some("inflate") => inflate(&args[1..]),
-        _ => Err("usage: jz-bench gen --count N [--seed S] -o DIR | jz-bench inflate DIR".to_string()),
-    };
+    let result =
+        match args.first().map(String::as_str) {
+            Some("gen") => generate(&args[1..]),
+            Some("inflate") => inflate(&args[1..]),
+            Some("report") => report(&args[1..]),
+            _ => Err("usage: jz-bench gen --count N [--seed S] -o DIR | jz-bench inflate DIR | jz-bench report DIR"
+                .to_string()),
+        };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -89,5 +95,51 @@ fn inflate(args: &[String]) -> Result<(), String> {
         }
     }
     println!("{parts} parts, {bytes_out} bytes inflated");
+    Ok(())
+}
+
+/// Median milliseconds of `f` over `n` runs.
+fn median_ms(n: usize, mut f: impl FnMut() -> Result<(), String>) -> Result<f64, String> {
+    let mut times = Vec::with_capacity(n);
+    for _ in 0..n {
+        let start = std::time::Instant::now();
+        f()?;
+        times.push(start.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(f64::total_cmp);
+    Ok(times[times.len() / 2])
+}
+
+fn report(args: &[String]) -> Result<(), String> {
+    let dir = Path::new(args.first().ok_or("a directory is required")?);
+    let repeat: usize = flag(args, "--repeat").and_then(|s| s.parse().ok()).unwrap_or(11).max(1);
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| e.to_string())? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
+        files.push((path.display().to_string(), bytes));
+    }
+    files.sort();
+    let plan = Plan::builtin();
+    let limits = xlsx_tool::Limits::default();
+    let mut merge = None;
+    let whole = median_ms(repeat, || {
+        let (m, _) = xlsx_tool::report::report_files(
+            &plan,
+            files.iter().map(|(n, b)| (n.as_str(), b.as_slice())),
+            2025,
+            &limits,
+        )
+        .map_err(|e| e.to_string())?;
+        merge = Some(m);
+        Ok(())
+    })?;
+    let merge = merge.ok_or("no merge")?;
+    let mut size = 0;
+    let write = median_ms(repeat, || {
+        size = xlsx_tool::report::write_report(&plan, &merge).map_err(|e| e.to_string())?.len();
+        Ok(())
+    })?;
+    println!("files {} report_files {whole:.1} ms write_report {write:.1} ms docx {size} bytes", files.len());
     Ok(())
 }

@@ -6,7 +6,7 @@
 //! unit's file are not errors but diagnostics in the returned data.
 //!
 //! JavaScript names: `plan`, `template`, `validate`, `inspect`, `merge`, `annotate`,
-//! `correct`, `samples`, `planDiff`, `loadPlan`, `planWorkbook`. Their TypeScript types are in the custom section below.
+//! `correct`, `samples`, `planDiff`, `loadPlan`, `planWorkbook`, `report`. Their TypeScript types are in the custom section below.
 
 mod plan_file;
 
@@ -208,6 +208,33 @@ pub fn merge_js(
 /// empty = the built-in plan): the same JSON as `xlsx-tool plan diff OLD NEW --json`
 /// (`measures`, `indicators`, `unit_changes`, `group_changes`, ... and `memo`, the
 /// changes as a short memo in Chinese, one line a sentence).
+/// The year's work report (.docx bytes, 公文 layout, contract §10) from the same inputs as
+/// `merge`: `files` is `[{name, bytes}]`; a summary of `year` alone also serves.
+///
+/// # Errors
+/// A malformed `files` list, a year outside the plan, a bad plan, or a document that
+/// cannot be written.
+#[wasm_bindgen(js_name = report)]
+pub fn report_js(
+    #[wasm_bindgen(unchecked_param_type = "NamedFile[]")] files: JsValue,
+    year: f64,
+    plan_text: Option<String>,
+) -> JsResult<Vec<u8>> {
+    let plan = load_plan(plan_text.as_deref())?;
+    let year = plan_year(&plan, year)?;
+    let files = named_files(&files)?;
+    let (_, docx) = xlsx_tool::report::report_files(
+        &plan,
+        files.iter().map(|(n, b)| (n.as_str(), b.as_slice())),
+        year,
+        &Limits::default(),
+    )
+    .map_err(js_error)?;
+    Ok(docx)
+}
+
+/// What changed between two plan files (TOML or JSON text): the same JSON as
+/// `xlsx-tool plan diff OLD NEW --json` (`measures`, `indicators`, `units_added`, ...).
 ///
 /// # Errors
 /// When either text is not a usable plan.

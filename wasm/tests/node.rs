@@ -204,3 +204,19 @@ fn a_word_annex_is_imported_with_its_new_unit_listed_and_the_diff_memo_names_the
     let tpl = jz_wasm::template_js("科技局", 2025.0, Some(text)).ok().unwrap_or_default();
     assert!(tpl.starts_with(b"PK"));
 }
+
+#[wasm_bindgen_test]
+fn report_of_the_samples_is_a_docx_whatever_the_order() {
+    let files = jz_wasm::samples_js(2025.0, None).ok().unwrap_or(JsValue::NULL);
+    let docx = jz_wasm::report_js(files.clone(), 2025.0, None).ok().unwrap_or_default();
+    assert!(docx.starts_with(b"PK"), "a zip package");
+    let needle = b"word/document.xml";
+    assert!(docx.windows(needle.len()).any(|w| w == needle));
+    let reversed = Array::from(&files).reverse();
+    let again = jz_wasm::report_js(reversed.into(), 2025.0, None).ok().unwrap_or_default();
+    assert_eq!(docx, again, "byte-identical in another order");
+    let err = jz_wasm::report_js(JsValue::from_str("x"), 2025.0, None).err().map(message).unwrap_or_default();
+    assert!(err.contains("文件列表"), "{err}");
+    let err = jz_wasm::report_js(files, 1999.0, None).err().map(message).unwrap_or_default();
+    assert!(err.contains("1999"), "{err}");
+}

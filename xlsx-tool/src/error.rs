@@ -30,4 +30,7 @@ pub enum Error {
     /// The file is not a city summary made by this tool.
     #[error("该文件不是本工具生成的汇总表：{0}")]
     NotASummary(String),
+    /// Writing the Word report failed (the package is built in memory).
+    #[error("生成 Word 报告失败：{0}。请重试；如仍失败，请把输入文件发给技术人员。")]
+    Report(String),
 }

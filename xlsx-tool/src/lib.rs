@@ -10,6 +10,7 @@ pub mod limits;
 pub mod merger;
 pub mod plan_file;
 pub mod read;
+pub mod report;
 pub mod sample;
 pub mod summary;
 pub mod template;

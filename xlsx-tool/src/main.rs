@@ -82,6 +82,19 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Write the year's work report (.docx, 公文 layout) from the same inputs as merge;
+    /// a summary of that year alone also serves.
+    Report {
+        /// Workbooks, summaries or directories of them.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The report's year.
+        #[arg(long)]
+        year: u16,
+        /// Word document to write.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Read a city summary workbook back (same JSON as merge).
     Read {
         /// The summary workbook.
@@ -293,6 +306,52 @@ fn run(cli: Cli) -> Result<bool> {
                 say!("{}", serde_json::to_string_pretty(&merge.summary)?);
             } else {
                 print_merge(&plan, &merge, &output);
+            }
+            Ok(all_ok)
+        }
+        Command::Report { inputs, year, output } => {
+            if !plan.has_year(i64::from(year)) {
+                bail!("报告年度 {year} 不在本计划的年度范围内（{}–{}）。", plan.first_year, plan.last_year);
+            }
+            let paths = expand_inputs(&inputs)?;
+            let mut merger = Merger::new(&plan, year, &limits);
+            let reader = merger.reader();
+            each_file(
+                &paths,
+                |name, bytes| Ok(reader.read(name, &bytes)),
+                |_, input| {
+                    if let Some(message) = merger.push(input).filter(|_| !cli.json) {
+                        eprintln!("{message}");
+                    }
+                },
+            )?;
+            let merge = merger.finish();
+            // Exit code of the files given (as merge), before a summary may stand in for them.
+            let all_ok = merge.summary.rejected.is_empty();
+            // No unit file of the year: a summary of the year among the inputs stands in.
+            let mut own = Vec::new();
+            if merge.summary.accepted.is_empty() {
+                for path in &merge.summary.summaries {
+                    own.push((path.clone(), read_file(Path::new(path))?));
+                }
+            }
+            let own: Vec<(&str, &[u8])> = own.iter().map(|(p, b)| (p.as_str(), b.as_slice())).collect();
+            let merge = xlsx_tool::report::summary_fallback(merge, &own)?;
+            let bytes = xlsx_tool::report::write_report(&plan, &merge)?;
+            write_file(&output, &bytes)?;
+            let s = &merge.summary;
+            if cli.json {
+                let mut json = serde_json::to_value(s)?;
+                json["output"] = serde_json::json!(output.display().to_string());
+                say!("{}", serde_json::to_string_pretty(&json)?);
+            } else {
+                let received = merge.units.iter().filter(|u| u.state == jz_core::merge::UnitState::Received).count();
+                say!(
+                    "已生成 {year} 年度工作报告 {}（应报送 {} 个单位，已报送 {received} 个，未报送或退回 {} 个）。",
+                    output.display(),
+                    merge.units.len(),
+                    s.missing_units.len()
+                );
             }
             Ok(all_ok)
         }

@@ -1020,6 +1020,9 @@ fn read_missing(range: &Range<Data>) -> Result<Vec<String>, Error> {
 
 mod changes;
 
+mod back;
 pub mod follow_up;
+pub use back::read_merge;
+
 #[cfg(test)]
 mod tests;

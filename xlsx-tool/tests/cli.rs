@@ -225,3 +225,29 @@ fn the_cli_merge_keeps_one_full_report_per_unit_yet_writes_the_same_summary_as_t
     .unwrap();
     assert_eq!(std::fs::read(&cli_out).unwrap(), bytes);
 }
+
+#[test]
+fn report_takes_merge_inputs_and_exits_like_merge() {
+    let dir = scratch("report");
+    let samples = dir.join("samples");
+    assert_eq!(tool(&["sample", "--year", "2025", "-o", s(&samples)]).status.code(), Some(0));
+    let docx = dir.join("报告.docx");
+    let out = tool(&["report", s(&samples), "--year", "2025", "-o", s(&docx), "--json"]);
+    assert_eq!(out.status.code(), Some(1), "one sample is rejected, as in merge");
+    let j = json(&out);
+    assert_eq!(j["output"].as_str(), Some(s(&docx)));
+    let merged = json(&tool(&["merge", s(&samples), "--year", "2025", "-o", s(&dir.join("s.xlsx")), "--json"]));
+    for key in ["accepted", "rejected", "missing_units", "indicators", "measures", "progress"] {
+        assert_eq!(j[key], merged[key], "{key}");
+    }
+    assert!(std::fs::read(&docx).unwrap().starts_with(b"PK"));
+
+    // The year's summary alone serves; human output is one Chinese line.
+    let out = tool(&["report", s(&dir.join("s.xlsx")), "--year", "2025", "-o", s(&dir.join("r2.docx"))]);
+    assert_eq!(out.status.code(), Some(0), "the summary given is valid");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("已生成 2025 年度工作报告") && text.contains("已报送 20 个"), "{text}");
+    let out = tool(&["report", s(&samples), "--year", "1999", "-o", s(&docx)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1999"));
+}

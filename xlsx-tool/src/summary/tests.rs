@@ -162,7 +162,18 @@ fn sheets_in_order_and_meta_hidden() {
     let names: Vec<_> = wb.sheets_metadata().iter().map(|s| s.name.clone()).collect();
     assert_eq!(
         names,
-        ["汇总总览", "任务明细", "指标汇总", "报送情况", "督办清单", "催报名单", "变更记录", "校验问题", "年度趋势", "_meta"]
+        [
+            "汇总总览",
+            "任务明细",
+            "指标汇总",
+            "报送情况",
+            "督办清单",
+            "催报名单",
+            "变更记录",
+            "校验问题",
+            "年度趋势",
+            "_meta"
+        ]
     );
     assert_eq!(wb.sheets_metadata()[9].visible, calamine::SheetVisible::Hidden);
     let meta = range(&bytes, "_meta");
