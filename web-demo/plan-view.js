@@ -30,11 +30,12 @@
     $('plan-builtin').disabled = !own || S().busy;
     $('plan-remember').checked = own && stored() === S().planText;
     $('plan-remember').disabled = !own;
+    $('plan-export').hidden = !JZ.has('planWorkbook');
   }
 
   /** Reads a plan file: {planText, plan, diagnostics} (loadPlan, or plan() for TOML/JSON). */
   async function readPlan(bytes, name) {
-    if (JZ.has('loadPlan')) return JZ.call('loadPlan', bytes, name);
+    if (JZ.has('loadPlan')) return JZ.call('loadPlan', bytes, name, JZ.planArg());
     const ext = JZ.extension(name);
     if (ext !== 'toml' && ext !== 'json') {
       return { planText: null, plan: null, diagnostics: [{ sheet: '', cell: '', message: '此版本的校验程序只能读取 .toml 或 .json 计划文件。' }] };
@@ -136,7 +137,19 @@
     }
   }
 
+  /** The plan in use as a workbook to edit in Excel/WPS (planWorkbook, when the module has it). */
+  async function downloadWorkbook() {
+    try {
+      const bytes = await JZ.call('planWorkbook', JZ.planArg());
+      JZ.download(`计划_${S().plan.id}.xlsx`, bytes);
+      JZ.setStatus('已下载正在使用的计划表。在 Excel 或 WPS 中修改后，点“使用修订后的计划”选择它。');
+    } catch (e) {
+      JZ.setStatus(e.message, true);
+    }
+  }
+
   function wire() {
+    $('plan-export').addEventListener('click', downloadWorkbook);
     $('plan-input').addEventListener('change', async (ev) => {
       const f = ev.target.files[0];
       ev.target.value = '';

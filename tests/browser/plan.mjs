@@ -1,10 +1,10 @@
 // A revised plan in the page (issue 12): a plan file with a new measure → the memo of
 // changes → adopted → the header names it, the template shows the new measure, files are
 // checked and merged under it; a plan with mistakes is refused with its cells; back to the
-// built-in plan. A plan workbook (plan export + openpyxl edit) once `plan export` exists.
+// built-in plan; the plan workbook and the Word annex of tests/fixtures/plans (make_plans.py).
 import fs from 'node:fs';
 import path from 'node:path';
-import { BASE_URL, OUT, assert, cli, closePage, has, idle, openPage, py, save, test } from './lib.mjs';
+import { BASE_URL, OUT, assert, cli, closePage, has, idle, openPage, py, save, skip, test } from './lib.mjs';
 
 const NEW_TEXT = '新增举措：在各县区建设知识产权公共服务工作站（浏览器测试）';
 
@@ -18,31 +18,12 @@ function revisedJson() {
   return { text: JSON.stringify(plan), id, unit: task.units[0] };
 }
 
-/** The built-in plan exported as a workbook and given one measure more with openpyxl. */
-function revisedWorkbook(file) {
-  const r = cli('plan', 'export', '-o', file);
-  if (r.status !== 0) return null;
-  return py(`
-import json, sys, openpyxl
-wb = openpyxl.load_workbook(sys.argv[1])
-ws = wb['任务清单']
-head = [str(c.value or '').strip() for c in ws[1]]
-col = {h: i + 1 for i, h in enumerate(head)}
-last = max(r for r in range(2, ws.max_row + 1) if str(ws.cell(r, col['举措编号']).value or '').startswith('1.'))
-n = int(str(ws.cell(last, col['举措编号']).value).split('.')[1]) + 1
-ws.insert_rows(last + 1)
-ws.cell(last + 1, col['举措编号']).value = f'1.{n}'
-ws.cell(last + 1, col['落实举措']).value = sys.argv[2]
-wb.save(sys.argv[1])
-print(json.dumps({'id': f'1.{n}'}))
-`, file, NEW_TEXT);
-}
-
-async function adoptAndUse(page, file, id, unit, tag) {
+async function adoptAndUse(page, file, id, unit, tag, newText = NEW_TEXT, memoLine = null) {
   await page.setInputFiles('#plan-input', file);
   await page.waitForSelector('#plan-memo', { timeout: 60000 });
   const memo = await page.locator('#plan-memo').textContent();
-  assert(memo.includes(id) || memo.includes(NEW_TEXT), 'the memo names the new measure: ' + memo);
+  assert(memo.includes(id) || memo.includes(newText.slice(0, 12)), 'the memo names the new measure: ' + memo);
+  if (memoLine) assert((await page.locator('#plan-memo li').allTextContents()).includes(memoLine), 'memo line ' + memoLine + ' in ' + memo);
   await page.locator('#plan-panel').screenshot({ path: path.join(OUT, `20-plan-memo-${tag}.png`) });
   await page.click('#plan-adopt');
   await page.waitForFunction(() => /修订后的计划/.test(document.getElementById('plan-in-use').textContent));
@@ -55,7 +36,7 @@ import json, sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1], read_only=True)
 print(json.dumps([str(c) for r in wb['任务填报'].iter_rows(values_only=True) for c in r if c is not None]))
 `, tpl);
-  assert(texts.includes(NEW_TEXT) && texts.includes(id), 'the template shows the new measure');
+  assert(texts.includes(newText) && texts.includes(id), 'the template shows the new measure');
   // Files checked and merged under the revised plan.
   await page.click('#samples');
   await page.waitForFunction(() => document.querySelectorAll('#files article').length >= 20, null, { timeout: 240000 });
@@ -92,6 +73,8 @@ await test('a revised plan (JSON): memo, adopt, the template shows the new measu
   await closePage(t);
 });
 
+const PLANS = path.join(process.env.FIXTURES || 'tests/fixtures', 'plans');
+
 await test('a plan with a mistake is refused with its place and message, the plan in use stays', async () => {
   const t = await openPage(BASE_URL);
   const { page } = t;
@@ -106,33 +89,35 @@ await test('a plan with a mistake is refused with its place and message, the pla
   assert(!(await page.locator('#plan-adopt').count()), 'no adopt button');
   assert(/内置计划/.test(await page.locator('#plan-in-use').textContent()), 'the plan in use stays');
   if (await has(page, 'loadPlan')) {
-    const wb = path.join(OUT, '有错的计划.xlsx');
-    if (cli('plan', 'export', '-o', wb).status === 0) {
-      py(`
-import sys, openpyxl
-wb = openpyxl.load_workbook(sys.argv[1])
-ws = wb['任务清单']
-head = [str(c.value or '').strip() for c in ws[1]]
-ws.cell(2, head.index('责任单位') + 1).value = '市监局'
-wb.save(sys.argv[1])
-print('null')
-`, wb);
-      await page.setInputFiles('#plan-input', wb);
-      await page.waitForFunction(() => [...document.querySelectorAll('#plan-errors li')].some((li) => /任务清单!F2/.test(li.textContent)), null, { timeout: 60000 });
-      await page.locator('#plan-panel').screenshot({ path: path.join(OUT, '22-plan-errors.png') });
-    }
+    // A plan workbook with mistakes (tests/fixtures/plans/mistakes.xlsx, made by make_plans.py).
+    await page.setInputFiles('#plan-input', path.join(PLANS, 'mistakes.xlsx'));
+    await page.waitForFunction(() => [...document.querySelectorAll('#plan-errors li')].some((li) => /^任务清单!F11：.*是否为“市场监管局”/.test(li.textContent)), null, { timeout: 60000 });
+    assert(!(await page.locator('#plan-adopt').count()), 'not adopted');
+    await page.locator('#plan-panel').screenshot({ path: path.join(OUT, '22-plan-errors.png') });
   }
   await closePage(t);
 });
 
-await test('a revised plan workbook (plan export + openpyxl): memo, adopt, template, merge', async () => {
+await test('a revised plan workbook saved by LibreOffice: memo, adopt, template with the new measure, merge under it', async () => {
   const t = await openPage(BASE_URL);
   const { page } = t;
-  if (!(await has(page, 'loadPlan'))) { await closePage(t); (await import('./lib.mjs')).skip('loadPlan (i12-plan) not in this build'); }
-  const file = path.join(OUT, '修订计划.xlsx');
-  const rev = revisedWorkbook(file);
-  if (!rev) { await closePage(t); (await import('./lib.mjs')).skip('xlsx-tool plan export (i12-plan) not in this build'); }
-  const unit = await page.evaluate(() => window.JZ.state.plan.tasks[0].units[0]);
-  await adoptAndUse(page, file, rev.id, unit, 'xlsx');
+  if (!(await has(page, 'loadPlan'))) { await closePage(t); skip('loadPlan (i12-plan) not in this build'); }
+  // revised_lo.xlsx (make_plans.py): 14.6 added, 2.2 moved to task 4, 科技局 added, ...
+  const unit = await page.evaluate(() => window.JZ.state.plan.tasks[13].units[0]);
+  await adoptAndUse(page, path.join(PLANS, 'revised_lo.xlsx'), '14.6', unit, 'xlsx', '开展知识产权进企业、进校园、进社区活动，普及知识产权知识。');
+  await closePage(t);
+});
+
+await test('the plan\'s Word document: the annex imported, its memo names the move, adopted', async () => {
+  const t = await openPage(BASE_URL);
+  const { page } = t;
+  if (!(await has(page, 'loadPlan'))) { await closePage(t); skip('loadPlan (i12-plan) not in this build'); }
+  await page.setInputFiles('#plan-input', path.join(PLANS, 'annex_revised.docx'));
+  await page.waitForSelector('#plan-memo', { timeout: 60000 });
+  const memo = await page.locator('#plan-memo li').allTextContents();
+  assert(memo.includes('举措 2.2 移到任务 4，改为 4.3。'), 'memo: ' + memo);
+  await page.click('#plan-adopt');
+  await page.waitForFunction(() => /修订后的计划/.test(document.getElementById('plan-in-use').textContent));
+  await idle(page);
   await closePage(t);
 });
