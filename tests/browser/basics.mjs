@@ -10,7 +10,11 @@ export async function dumpFiles(page, dir) {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const files = await page.evaluate(() => window.JZ.state.files.map((f) => ({ name: f.name, bytes: Array.from(f.bytes) })));
-  for (const f of files) fs.writeFileSync(path.join(dir, path.basename(f.name)), Buffer.from(f.bytes));
+  for (const f of files) {
+    const file = path.join(dir, f.name.replace(/^[\\/]+/, '').replace(/\.\.+/g, '_'));
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, Buffer.from(f.bytes));
+  }
   return files.length;
 }
 
