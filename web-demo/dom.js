@@ -77,6 +77,13 @@
       el('tbody', {}, ...rows.map((r) => (r instanceof Node ? r : el('tr', {}, ...r.map(cell))))));
   };
 
+  /** Scrolls `e` to just below the sticky header. */
+  JZ.scrollToEl = function scrollToEl(e) {
+    const header = document.querySelector('header');
+    const below = header ? header.getBoundingClientRect().height + 8 : 0;
+    window.scrollTo({ top: window.scrollY + e.getBoundingClientRect().top - below, behavior: 'instant' });
+  };
+
   /** A local date-time as people read it: 2026年1月20日 14:05. */
   JZ.when = function when(ms) {
     const d = new Date(ms);

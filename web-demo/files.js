@@ -244,7 +244,7 @@
       `指标已填 ${filled}/${all} 项`,
     ];
     return el('p', { class: 'report-line' }, parts.join('　'), ' ',
-      el('button', { type: 'button', class: 'link', text: '返回报送进度', onclick: () => JZ.$('board').scrollIntoView({ block: 'start' }) }));
+      el('button', { type: 'button', class: 'link', text: '返回报送进度', onclick: () => JZ.scrollToEl(JZ.$('board')) }));
   }
 
   async function removeFile(f) {
@@ -269,7 +269,7 @@
     if (!f.open) { f.open = true; renderFiles(); }
     const card = [...document.querySelectorAll('#files article')].find((c) => c.dataset.file === name);
     if (!card) return;
-    card.scrollIntoView({ block: 'start', behavior: 'instant' });
+    JZ.scrollToEl(card);
     card.classList.add('flash');
     card.setAttribute('tabindex', '-1');
     card.focus({ preventScroll: true });

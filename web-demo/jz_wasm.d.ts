@@ -59,6 +59,18 @@ declare namespace wasm_bindgen {
 
 
 
+    /** `loadPlan` result: `planText` (the plan as JSON text, for every other call) and `plan`
+     * are null when the file has errors; `diagnostics` lists every problem at its sheet and
+     * cell (a Word import also lists, as warnings, the names it could not map). */
+    export interface LoadedPlan {
+        planText: string | null;
+        plan: any | null;
+        diagnostics: Diagnostic[];
+        unmapped: { text: string; task: number; message: string }[];
+    }
+
+
+
     /**
      * The unit's workbook re-made with every problem marked at its cell (red = error,
      * yellow = warning, the message as a note).
@@ -97,6 +109,16 @@ declare namespace wasm_bindgen {
     export function inspect(bytes: Uint8Array | number[], file_name: string, plan_text?: string | null): Inspection;
 
     /**
+     * Reads a plan file: a plan workbook (.xlsx .xls .ods), TOML or JSON, or a Word
+     * document (.docx) whose annex 任务清单 is imported against `basePlanText` (default:
+     * the built-in plan). Problems are diagnostics in the result, not thrown errors.
+     *
+     * # Errors
+     * Only when `basePlanText` is not a usable plan.
+     */
+    export function loadPlan(bytes: Uint8Array | number[], file_name: string, base_plan_text?: string | null): LoadedPlan;
+
+    /**
      * Validates every file and merges the valid ones into the summary of `year`:
      * `{summary: <merge JSON>, xlsx: Uint8Array}`. `files` is `[{name, bytes}]`.
      *
@@ -125,6 +147,29 @@ declare namespace wasm_bindgen {
     export function planDiff(old_text: string, new_text: string): any;
 
     /**
+     * The plan workbook (.xlsx bytes) of `planText` (default: the built-in plan), as
+     * `xlsx-tool plan export` writes it.
+     *
+     * # Errors
+     * When `planText` is not a usable plan or the workbook cannot be written.
+     */
+    export function planWorkbook(plan_text?: string | null): Uint8Array;
+
+    /**
+     * What changed between two plan files (TOML or JSON text, e.g. `loadPlan`'s `planText`;
+     * empty = the built-in plan): the same JSON as `xlsx-tool plan diff OLD NEW --json`
+     * (`measures`, `indicators`, `unit_changes`, `group_changes`, ... and `memo`, the
+     * changes as a short memo in Chinese, one line a sentence).
+     * The year's work report (.docx bytes, 公文 layout, contract §10) from the same inputs as
+     * `merge`: `files` is `[{name, bytes}]`; a summary of `year` alone also serves.
+     *
+     * # Errors
+     * A malformed `files` list, a year outside the plan, a bad plan, or a document that
+     * cannot be written.
+     */
+    export function report(files: NamedFile[], year: number, plan_text?: string | null): Uint8Array;
+
+    /**
      * The built-in sample submissions of `year`: `[{name, bytes}]` (one file with errors,
      * one with warnings, one unit missing, one superseded).
      *
@@ -132,6 +177,16 @@ declare namespace wasm_bindgen {
      * A year outside the plan or a bad plan.
      */
     export function samples(year: number, plan_text?: string | null): NamedFile[];
+
+    /**
+     * The four-year sample round `firstYear..=lastYear`: `[{name, bytes}]`, every unit's
+     * workbook of every year (see `xlsx_tool::sample::years`: 正常/关注/滞后 paths, a
+     * 万元/亿元 slip, a stock decrease, a resubmission, a missing and a rejected unit).
+     *
+     * # Errors
+     * A year outside the plan, `firstYear` after `lastYear`, or a bad plan.
+     */
+    export function samplesYears(first_year: number, last_year: number, plan_text?: string | null): NamedFile[];
 
     /**
      * The blank workbook (.xlsx bytes) for `unit` and `year`.
@@ -158,10 +213,14 @@ declare interface InitOutput {
     readonly correct: (a: number, b: number, c: number, d: number, e: any, f: number, g: number) => [number, number, number];
     readonly facts: () => [number, number, number];
     readonly inspect: (a: number, b: number, c: number, d: number, e: number, f: number) => [number, number, number];
+    readonly loadPlan: (a: number, b: number, c: number, d: number, e: number, f: number) => [number, number, number];
     readonly merge: (a: any, b: number, c: number, d: number) => [number, number, number];
     readonly plan: (a: number, b: number) => [number, number, number];
     readonly planDiff: (a: number, b: number, c: number, d: number) => [number, number, number];
+    readonly planWorkbook: (a: number, b: number) => [number, number, number];
+    readonly report: (a: any, b: number, c: number, d: number) => [number, number, number, number];
     readonly samples: (a: number, b: number, c: number) => [number, number, number];
+    readonly samplesYears: (a: number, b: number, c: number, d: number) => [number, number, number];
     readonly template: (a: number, b: number, c: number, d: number, e: number) => [number, number, number, number];
     readonly validate: (a: number, b: number, c: number, d: number, e: number, f: number) => [number, number, number];
     readonly __wbindgen_malloc: (a: number, b: number) => number;
