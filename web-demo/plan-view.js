@@ -26,7 +26,8 @@
   function showInUse() {
     const p = S().plan;
     const own = Boolean(S().planText);
-    $('plan-in-use').textContent = `使用的计划：${p.title}（编号 ${p.id}，版本 ${String(p.hash || '').slice(0, 8)}）` + (own ? ' · 修订后的计划' : ' · 内置计划');
+    $('plan-in-use').textContent = `使用的计划：${p.title}　编号 ${p.id}　版本 ${String(p.hash || '').slice(0, 8)}　` + (own ? '（修订后的计划）' : '（内置计划）');
+    $('plan-in-use').title = `${p.title}（编号 ${p.id}，版本 ${p.hash}）`;
     $('plan-builtin').disabled = !own || S().busy;
     $('plan-remember').checked = own && stored() === S().planText;
     $('plan-remember').disabled = !own;
@@ -90,7 +91,7 @@
     box.replaceChildren(el('div', {},
       el('h3', { text: `修订后的计划：${p.title}` }),
       el('p', { class: 'muted', text: `编号 ${p.id}，版本 ${String(p.hash || '').slice(0, 8)}；${p.first_year}–${p.last_year} 年度，${p.tasks.length} 项任务，${p.measures.length} 项举措，${p.units.length} 个责任单位，${p.indicators.length} 项指标。与正在使用的计划相比：` }),
-      memo.length ? el('ul', { id: 'plan-memo' }, ...memo.map((line) => el('li', { text: line }))) : el('p', { id: 'plan-memo', text: '两份计划内容相同。' }),
+      memo.length ? el('ul', { id: 'plan-memo', class: 'memo' }, ...memo.map((line, i) => el('li', { class: i === 0 || /^[一二三四五六七八九十]+、/.test(line) ? 'memo-head' : '', text: line }))) : el('p', { id: 'plan-memo', text: '两份计划内容相同。' }),
       diags.length ? el('ul', { class: 'muted' }, ...diags.map((d) => el('li', { text: '提醒：' + place(d) + d.message }))) : null,
       el('div', { class: 'actions' },
         el('button', { type: 'button', id: 'plan-adopt', text: '采用此计划', onclick: () => adopt(got.planText, p, `已采用修订后的计划“${p.title}”。模板、校验和汇总都按此计划进行。`) }),
