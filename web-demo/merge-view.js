@@ -18,6 +18,7 @@
       $('merge-download').disabled = false;
       JZ.refresh();
       renderMerge();
+      JZ.scrollToEl($('merge-out'));
       JZ.setStatus(`已汇总 ${out.summary.accepted.length} 个有效文件。`);
     } catch (e) {
       JZ.setStatus(e.message, true);

@@ -90,7 +90,7 @@ await test('samples, merge, chart, lists and the downloaded summary read back by
   const rejected = await page.locator('#rejected-files li').allTextContents();
   assert(rejected.includes('broken.xlsx'), 'rejected ' + rejected);
   const superseded = await page.locator('#superseded-files li').count();
-  await page.evaluate(() => document.getElementById('merge-out').scrollIntoView({ block: 'start' }));
+  await page.evaluate(() => window.JZ.scrollToEl(document.getElementById('merge-out')));
   await page.screenshot({ path: path.join(OUT, '04-merged.png') });
   const { file, suggested } = await save(page, () => page.click('#merge-download'));
   assert(suggested === '汇总表_2025.xlsx', 'summary name ' + suggested);
@@ -149,7 +149,7 @@ await test('samples of several years give the 年度趋势 view with a line char
   }));
   assert(gaps.every((g) => g >= 12.9), 'end labels overlap: smallest gaps ' + gaps);
   await page.locator('.trend-charts').screenshot({ path: path.join(OUT, '06-trend-charts.png') });
-  await page.evaluate(() => document.getElementById('trend').scrollIntoView({ block: 'start' }));
+  await page.evaluate(() => window.JZ.scrollToEl(document.getElementById('trend')));
   await page.screenshot({ path: path.join(OUT, '06-trend.png') });
   const { file } = await save(page, () => page.click('#merge-download'));
   const r = cli('read', file, '--json');

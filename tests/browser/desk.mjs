@@ -119,7 +119,7 @@ print(json.dumps([p.text for p in d.paragraphs]))
     assert(doc.some((p) => p.replace(/\s+/g, '') === '2025年度焦作市推动知识产权高质量发展工作情况报告'), 'report title (a line break inside is layout)');
     assert(doc.some((p) => p.includes(text)), 'the unit\'s 进展情况 verbatim in the report');
   }
-  await page.evaluate(() => document.getElementById('merge-out').scrollIntoView({ block: 'start' }));
+  await page.evaluate(() => window.JZ.scrollToEl(document.getElementById('merge-out')));
   await page.screenshot({ path: path.join(OUT, '15-desk-merged.png') });
   await t.context.close();
   assert(t.bad.length === 0, 'requests outside the page: ' + t.bad.join(', '));
