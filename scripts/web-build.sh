@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the browser app into web-demo/dist/: the served page (index.html, app.js,
-# worker.js, jz_wasm.js, jz_wasm_bg.wasm, style.css) and one self-contained offline file
+# Builds the browser app into web-demo/dist/: the served page (index.html, the page's
+# scripts web-demo/*.js as index.html lists them, worker.js, jz_wasm.js, jz_wasm_bg.wasm,
+# style.css) and one self-contained offline file
 # dist/jz-report.html that works from file://. Installs the wasm target and
 # wasm-bindgen-cli (the version in Cargo.lock) when they are missing.
 set -euo pipefail
@@ -27,7 +28,7 @@ WASM="$TARGET_DIR/wasm32-unknown-unknown/release-wasm/jz_wasm.wasm"
 rm -rf "$DIST"
 mkdir -p "$DIST"
 wasm-bindgen "$WASM" --out-dir "$DIST" --target no-modules --remove-name-section --remove-producers-section
-cp web-demo/index.html web-demo/app.js web-demo/worker.js web-demo/style.css "$DIST/"
+cp web-demo/index.html web-demo/*.js web-demo/style.css "$DIST/"
 # The TypeScript types live next to the sources too (web-demo/jz_wasm.d.ts).
 cp "$DIST/jz_wasm.d.ts" web-demo/jz_wasm.d.ts
 python3 web-demo/inline.py "$DIST" "$DIST/jz-report.html"

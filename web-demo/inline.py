@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Makes the one-file offline page from web-demo/dist: the no-modules glue and the
 worker go into a text/plain block (started as a Blob worker), the wasm as base64, the
-style and app script inline, and a CSP that allows exactly those inline blocks (hashes).
+style inline, the page's scripts (every <script src> between the SCRIPT markers of
+index.html, in that order) joined into one inline script, and a CSP that allows exactly
+those inline blocks (hashes).
 
 usage: inline.py DIST_DIR OUT_HTML
 """
@@ -33,7 +35,13 @@ with open(f"{dist}/jz_wasm_bg.wasm", "rb") as f:
     wasm64 = base64.b64encode(f.read()).decode()
 
 style = safe("\n" + read("style.css"))
-app = safe("\n" + read("app.js"))
+scripts_block = re.search(r"<!--SCRIPT-->(.*?)<!--/SCRIPT-->", html, re.S)
+if not scripts_block:
+    raise SystemExit("inline.py: marker SCRIPT missing in index.html")
+sources = re.findall(r'<script src="([^"]+)"></script>', scripts_block.group(1))
+if not sources:
+    raise SystemExit("inline.py: no <script src> between the SCRIPT markers")
+app = safe("\n" + "\n".join(f"// ---- {name}\n" + read(name) for name in sources))
 worker = safe(read("jz_wasm.js") + f"\nself.JZ_WASM_BASE64 = '{wasm64}';\n" + read("worker.js"))
 csp = (
     "default-src 'none'; "

@@ -18,7 +18,10 @@ const ready = (async () => {
   }
 })();
 
-const OPS = new Set(['plan', 'template', 'validate', 'inspect', 'merge', 'annotate', 'correct', 'samples']);
+// The functions the page may call; `__ops` lists those the loaded module really has
+// (some come from other parts of the project and may be missing in an older build).
+const OPS = new Set(['plan', 'template', 'validate', 'inspect', 'merge', 'annotate', 'correct', 'samples',
+  'samplesYears', 'facts', 'loadPlan', 'planDiff', 'report', 'skipReason', 'planWorkbook']);
 
 self.onmessage = async (ev) => {
   const { id, op, args } = ev.data || {};
@@ -29,7 +32,11 @@ self.onmessage = async (ev) => {
     return;
   }
   try {
-    if (!OPS.has(op)) throw new Error('未知操作：' + op);
+    if (op === '__ops') {
+      self.postMessage({ id, ok: true, value: [...OPS].filter((o) => typeof wasm_bindgen[o] === 'function') });
+      return;
+    }
+    if (!OPS.has(op) || typeof wasm_bindgen[op] !== 'function') throw new Error('此版本的校验程序不支持该操作：' + op);
     const value = wasm_bindgen[op](...(args || []));
     self.postMessage({ id, ok: true, value });
   } catch (e) {

@@ -23,6 +23,7 @@ use wasm_bindgen::prelude::*;
 use xlsx_tool::read::Kind;
 use xlsx_tool::{Checked, Limits};
 
+mod facts;
 pub use plan_file::{load_plan_js, plan_workbook_js};
 
 /// Seed of the built-in sample set (the CLI's `sample` default, so both give the same files).
@@ -38,7 +39,23 @@ const TS_TYPES: &str = r#"
 /** A file handed to `merge`, or returned by `samples`. */
 export interface NamedFile { name: string; bytes: Uint8Array }
 /** `merge` result: the contract's merge JSON and the 汇总表 workbook. */
-export interface MergeResult { summary: MergeSummary; xlsx: Uint8Array }
+export interface MergeResult { summary: MergeSummary; xlsx: Uint8Array; detail: MergeDetail }
+/** The page's view of a merge: 任务明细 rows, every expected unit, every file with its findings. */
+export interface MergeDetail {
+  rows: { measure: string; unit: string; status: string; progress: string; problems: string; next_plan: string; evidence: string; source: string; assigned: boolean }[];
+  units: { unit: string; state: "received" | "missing" | "rejected"; path: string | null }[];
+  files: { path: string; outcome: "accepted" | "rejected" | "superseded" | "earlier"; outcome_label: string; unit: string | null; year: number | null; date: string | null; diagnostics: Diagnostic[] }[];
+}
+/** `facts()`: what the page needs from Rust instead of copies of its own. */
+export interface Facts {
+  statuses: string[];
+  not_submitted: string;
+  fields: { field: string; label: string; long_text: boolean }[];
+  editable: { header: string[]; measure: string[]; indicator: string[] };
+  max_file_bytes: number;
+  extensions: string[];
+  severities: { id: "error" | "warning"; label: string }[];
+}
 /** `inspect` result: the validation result and the report as understood. */
 export interface Inspection { result: FileResult; report: Report }
 /**
@@ -58,7 +75,7 @@ export interface Edit {
 export interface Corrected { xlsx: Uint8Array; result: FileResult }
 "#;
 
-type JsResult<T> = Result<T, js_sys::Error>;
+pub(crate) type JsResult<T> = Result<T, js_sys::Error>;
 
 /// A JavaScript `Error` with `message`.
 fn js_error(message: impl std::fmt::Display) -> js_sys::Error {
@@ -87,7 +104,7 @@ fn plan_year(plan: &Plan, year: f64) -> JsResult<u16> {
 }
 
 /// Serializes to plain JavaScript data (objects for maps, `null` for missing values).
-fn to_js<T: Serialize + ?Sized>(value: &T) -> JsResult<JsValue> {
+pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsResult<JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| js_error(format!("内部错误：结果无法转换为 JavaScript 数据（{e}），请把文件发给技术人员。")))
@@ -171,7 +188,11 @@ pub fn merge_js(
     let (merge, xlsx) =
         xlsx_tool::merge_files(&plan, files.iter().map(|(n, b)| (n.as_str(), b.as_slice())), year, &Limits::default())
             .map_err(js_error)?;
-    object(&[("summary", &to_js(&merge.summary)?), ("xlsx", &bytes_js(&xlsx))])
+    object(&[
+        ("summary", &to_js(&merge.summary)?),
+        ("xlsx", &bytes_js(&xlsx)),
+        ("detail", &facts::merge_detail(&merge)?),
+    ])
 }
 
 /// The year's work report (.docx bytes, 公文 layout, contract §10) from the same inputs as

@@ -1,0 +1,148 @@
+//! What the page needs to know that Rust owns: the status list, field labels, the fields
+//! the fixing grid may edit, the file size limit, the spreadsheet extensions and the
+//! order diagnostics are shown in (`facts()`), and the merge data the page shows beyond
+//! the contract's merge JSON (`merge` result's `detail`).
+//!
+//! The page reads these instead of keeping copies, so a change here reaches the page.
+
+use jz_core::diagnostic::Severity;
+use jz_core::merge::{DetailRow, Merge, NOT_SUBMITTED, Outcome, UnitStatus};
+use jz_core::{Date, Diagnostic, Field, Status};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use xlsx_tool::Limits;
+
+use crate::{JsResult, to_js};
+
+/// Every field a diagnostic may point at, in workbook order.
+const FIELDS: [Field; 19] = [
+    Field::Unit,
+    Field::Year,
+    Field::Contact,
+    Field::Phone,
+    Field::Date,
+    Field::Id,
+    Field::TaskText,
+    Field::MeasureText,
+    Field::Responsible,
+    Field::Status,
+    Field::Progress,
+    Field::Problems,
+    Field::NextPlan,
+    Field::Evidence,
+    Field::IndicatorName,
+    Field::IndicatorUnit,
+    Field::Target,
+    Field::Value,
+    Field::Remark,
+];
+
+/// Fields of the contact block that `correct` changes.
+pub const EDITABLE_HEADER: [Field; 5] = [Field::Unit, Field::Year, Field::Contact, Field::Phone, Field::Date];
+/// Fields of a measure row that `correct` changes.
+pub const EDITABLE_MEASURE: [Field; 5] =
+    [Field::Status, Field::Progress, Field::Problems, Field::NextPlan, Field::Evidence];
+/// Fields of an indicator row that `correct` changes.
+pub const EDITABLE_INDICATOR: [Field; 2] = [Field::Value, Field::Remark];
+/// Fields typed as several lines of text (a text area in the grid).
+const LONG_TEXT: [Field; 4] = [Field::Progress, Field::Problems, Field::NextPlan, Field::Evidence];
+
+/// A field with its column name.
+#[derive(Serialize)]
+struct FieldFact {
+    field: Field,
+    label: &'static str,
+    long_text: bool,
+}
+
+/// A severity with its word, in the order diagnostics are shown.
+#[derive(Serialize)]
+struct SeverityFact {
+    id: Severity,
+    label: &'static str,
+}
+
+/// The fields `correct` accepts, per anchor kind.
+#[derive(Serialize)]
+struct Editable {
+    header: &'static [Field],
+    measure: &'static [Field],
+    indicator: &'static [Field],
+}
+
+/// Everything `facts()` returns.
+#[derive(Serialize)]
+struct Facts {
+    statuses: Vec<&'static str>,
+    not_submitted: &'static str,
+    fields: Vec<FieldFact>,
+    editable: Editable,
+    max_file_bytes: u64,
+    extensions: &'static [&'static str],
+    severities: Vec<SeverityFact>,
+}
+
+/// The facts the page needs from Rust: `{statuses, not_submitted, fields: [{field, label,
+/// long_text}], editable: {header, measure, indicator}, max_file_bytes, extensions,
+/// severities: [{id, label}]}` (severities in the order diagnostics are listed).
+///
+/// # Errors
+/// Only if the result cannot be converted (never in practice).
+#[wasm_bindgen(js_name = facts, unchecked_return_type = "Facts")]
+pub fn facts_js() -> JsResult<JsValue> {
+    let facts = Facts {
+        statuses: Status::ALL.iter().map(|s| s.label()).collect(),
+        not_submitted: NOT_SUBMITTED,
+        fields: FIELDS
+            .iter()
+            .map(|&field| FieldFact { field, label: field.label(), long_text: LONG_TEXT.contains(&field) })
+            .collect(),
+        editable: Editable { header: &EDITABLE_HEADER, measure: &EDITABLE_MEASURE, indicator: &EDITABLE_INDICATOR },
+        max_file_bytes: Limits::default().max_file_bytes,
+        extensions: &xlsx_tool::inputs::SPREADSHEET_EXTENSIONS,
+        severities: [Severity::Error, Severity::Warning]
+            .into_iter()
+            .map(|id| SeverityFact { id, label: id.label() })
+            .collect(),
+    };
+    to_js(&facts)
+}
+
+/// One file as the merge saw it, for the page's file cards and merge view.
+#[derive(Serialize)]
+struct FileView<'a> {
+    path: &'a str,
+    outcome: Outcome,
+    outcome_label: &'static str,
+    unit: Option<&'a str>,
+    year: Option<u16>,
+    date: Option<Date>,
+    diagnostics: &'a [Diagnostic],
+}
+
+/// What the page shows of a merge beyond the merge JSON.
+#[derive(Serialize)]
+struct MergeDetail<'a> {
+    rows: &'a [DetailRow],
+    units: &'a [UnitStatus],
+    files: Vec<FileView<'a>>,
+}
+
+/// The merge's 任务明细 rows, every expected unit's state and every file with its outcome
+/// and findings (including those the merge adds, e.g. across years) as JavaScript data.
+pub(crate) fn merge_detail(merge: &Merge) -> JsResult<JsValue> {
+    let files = merge
+        .files
+        .iter()
+        .map(|f| FileView {
+            path: &f.submission.path,
+            outcome: f.outcome,
+            outcome_label: f.outcome.label(),
+            unit: f.submission.report.unit.as_deref(),
+            year: f.submission.report.year,
+            date: f.submission.report.date,
+            diagnostics: &f.submission.diagnostics,
+        })
+        .collect();
+    to_js(&MergeDetail { rows: &merge.rows, units: &merge.units, files })
+}
