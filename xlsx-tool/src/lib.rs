@@ -7,6 +7,8 @@
 pub mod check;
 pub mod error;
 pub mod limits;
+mod macro_sheets;
+pub mod quiet_panic;
 pub mod read;
 pub mod sample;
 pub mod summary;
