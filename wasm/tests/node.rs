@@ -265,3 +265,38 @@ fn short_xls_and_sheetjs_xlsb_are_read_in_wasm() {
     assert_eq!(get(&result, "ok").as_bool(), Some(true), "every column of the SheetJS .xlsb is read");
     assert_eq!(get(&result, "unit").as_string().as_deref(), Some("孟州市"));
 }
+
+/// The module's linear memory in MB: wasm memory only grows, so this is the peak so far.
+fn memory_mb() -> f64 {
+    let memory = wasm_bindgen::memory().dyn_into::<js_sys::WebAssembly::Memory>().ok();
+    memory.map_or(0.0, |m| m.buffer().dyn_into::<js_sys::ArrayBuffer>().map_or(0.0, |b| b.byte_length() as f64))
+        / (1024.0 * 1024.0)
+}
+
+#[wasm_bindgen_test]
+fn sparse_wide_workbooks_stay_within_the_memory_budget() {
+    // Each sheet holds only A1 and FC19999 (tests/fixtures/hostile/make_sparse_wide.py):
+    // 40 of them took 4 GB natively before the whole-workbook bounds, killing a tab.
+    let hostile = [
+        ("40.xls", &include_bytes!("../../tests/fixtures/hostile/sparse_wide_40_sheets.xls")[..], "too-large"),
+        ("40.ods", &include_bytes!("../../tests/fixtures/hostile/sparse_wide_40_sheets.ods")[..], "too-large"),
+        ("40.xlsx", &include_bytes!("../../tests/fixtures/hostile/sparse_wide_40_sheets.xlsx")[..], "unknown-layout"),
+        ("2.xlsb", &include_bytes!("../../tests/fixtures/hostile/sparse_wide_2_sheets.xlsb")[..], "unknown-layout"),
+    ];
+    for (name, bytes, want) in hostile {
+        let start = js_sys::Date::now();
+        assert_eq!(first_code(bytes, name).as_deref(), Some(want), "{name}");
+        // 5 s in a release build; this debug build is several times slower.
+        assert!(js_sys::Date::now() - start < 30_000.0, "{name}");
+    }
+    // A real report with one such sheet added: read (the sheet is never built twice).
+    for (name, bytes) in [
+        ("r.xls", &include_bytes!("../../tests/fixtures/hostile/report_plus_sparse_wide_sheet.xls")[..]),
+        ("r.ods", &include_bytes!("../../tests/fixtures/hostile/report_plus_sparse_wide_sheet.ods")[..]),
+    ] {
+        let result = jz_wasm::validate_js(bytes, name, None).ok().unwrap_or(JsValue::NULL);
+        assert_eq!(get(&result, "unit").as_string().as_deref(), Some("温县"), "{name}");
+    }
+    let mb = memory_mb();
+    assert!(mb > 0.0 && mb < 512.0, "wasm memory {mb} MB");
+}

@@ -3,8 +3,10 @@
 //!
 //! Defaults (also stated in the README): a file may be at most 32 MiB; the parts of a
 //! zip container (.xlsx .xlsb .ods) may inflate to at most 64 MiB all together; a sheet
-//! that is read may hold at most 200,000 non-empty cells; a workbook may have at most
-//! 200 sheets; a cell may hold at most 32,767 characters (Excel's own limit). Sizes
+//! that is read may hold at most 200,000 non-empty cells, and all the sheets read
+//! together at most 400,000; a workbook may have at most 200 sheets, spanning at most
+//! 3,200,000 cells together where the reader builds every sheet densely (.xls, .ods); a
+//! cell may hold at most 32,767 characters (Excel's own limit). Sizes
 //! declared inside a zip are never trusted: [`crate::unpack::unpack_zip`] counts the
 //! bytes that actually come out.
 
@@ -20,6 +22,10 @@ pub struct Limits {
     /// Most non-empty cells in one sheet that is read (default 200,000). Cells a merged
     /// range repeats count too.
     pub max_cells: usize,
+    /// Most non-empty cells in all the sheets of a workbook together (default 400,000):
+    /// every sheet for .xls and .ods, whose reader builds them all when it opens the
+    /// file; the sheets actually read for the other formats.
+    pub max_total_cells: usize,
     /// Most sheets in one workbook (default 200).
     pub max_sheets: usize,
     /// Most characters in one cell (default 32,767: Excel's own limit, so no workbook
@@ -33,6 +39,7 @@ impl Default for Limits {
             max_file_bytes: 32 * 1024 * 1024,
             max_inflated_bytes: 64 * 1024 * 1024,
             max_cells: 200_000,
+            max_total_cells: 400_000,
             max_sheets: 200,
             max_text_chars: 32_767,
         }
@@ -52,6 +59,14 @@ impl Limits {
     /// 256 MiB inflated); it is still untrusted input.
     pub fn summary() -> Self {
         Limits { max_file_bytes: 128 << 20, max_inflated_bytes: 256 << 20, ..Limits::default() }
+    }
+
+    /// Largest area all the sheets of a workbook may span together, where the reader
+    /// builds a dense grid of every sheet when it opens the file (.xls, .ods): the same
+    /// as one sheet's [`Limits::max_area`]. calamine holds each grid as 32-byte values
+    /// (plus a grid of formulas), so this bounds what it holds to about 180 MB.
+    pub fn max_total_area(&self) -> u64 {
+        self.max_area()
     }
 
     /// Most entries (parts) a zip container may have: 10 per allowed sheet plus 1,000.
@@ -84,6 +99,21 @@ pub fn too_large(what: impl AsRef<str>) -> Diagnostic {
             what.as_ref()
         ),
     )
+}
+
+/// `too-large` for a workbook with more than `max_sheets` sheets.
+pub fn too_many_sheets(count: usize, limits: &Limits) -> Diagnostic {
+    too_large(format!("工作簿有 {count} 张工作表，超过了 {} 张的上限", limits.max_sheets))
+}
+
+/// `too-large` for a workbook whose sheets together pass `max_total_area` or
+/// `max_total_cells`.
+pub fn workbook_too_large(limits: &Limits) -> Diagnostic {
+    too_large(format!(
+        "所有工作表合计使用的区域超过了 {} 个单元格，或非空单元格合计超过了 {} 个的上限",
+        limits.max_total_area(),
+        limits.max_total_cells
+    ))
 }
 
 /// `too-large` for a file over `max_file_bytes`.

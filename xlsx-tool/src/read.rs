@@ -9,6 +9,7 @@
 //! `missing-column`, `extra-column`); reading never panics and never hangs.
 
 mod cfb;
+mod choose;
 mod csvgrid;
 pub(crate) mod grid;
 mod guard;
@@ -19,7 +20,6 @@ mod sniff;
 mod tests;
 
 use std::io::{Cursor, Read};
-use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use calamine::Reader;
 use jz_core::report::Meta;
@@ -27,7 +27,8 @@ use jz_core::{Code, Diagnostic, INDICATOR_COLUMNS, RawReport, Severity, TASK_COL
 
 use crate::limits::{Limits, file_too_large, not_a_workbook};
 use crate::unpack::unpack_zip;
-use grid::{Book, Grid};
+use choose::{Found, Sheets};
+use grid::Book;
 use layout::{INDICATOR_KEYS, TASK_KEYS};
 
 /// The container format of a file, as detected from its bytes.
@@ -104,8 +105,9 @@ pub fn read_report(bytes: &[u8], file_name: &str, limits: &Limits) -> ReadResult
         },
         Format::Xls | Format::Csv => bytes,
     };
-    // Last line of defence: calamine on hostile input may panic.
-    match catch_unwind(AssertUnwindSafe(|| read_detected(bytes, format, limits))) {
+    // Last line of defence: calamine on hostile input may panic (silently: the user
+    // gets the diagnostic, never the panic's English text).
+    match crate::quiet_panic::catch_quietly(|| read_detected(bytes, format, limits)) {
         Ok(result) => result,
         Err(_) => ReadResult::unreadable(Some(format), not_a_workbook()),
     }
@@ -145,7 +147,9 @@ fn detect_zip(bytes: &[u8]) -> Option<Format> {
             return Some(Format::Ods);
         }
     }
-    let has = |wanted: &str| archive.file_names().any(|n| n.is_ok_and(|n| n.eq_ignore_ascii_case(wanted)));
+    let has = |wanted: &str| {
+        archive.file_names().any(|n| n.is_ok_and(|n| crate::unpack::part_name(&n).eq_ignore_ascii_case(wanted)))
+    };
     if has("xl/workbook.bin") {
         Some(Format::Xlsb)
     } else if has("xl/workbook.xml") {
@@ -177,12 +181,6 @@ pub(crate) fn open(bytes: &[u8], format: Format) -> Option<Book<'_>> {
     })
 }
 
-/// A sheet found for one role, with its header row.
-struct Found {
-    grid: Grid,
-    header: u32,
-}
-
 fn read_book(bytes: &[u8], format: Format, limits: &Limits) -> Result<ReadResult, Diagnostic> {
     // calamine builds dense grids of .xls and .ods sheets when it opens them: check first.
     match format {
@@ -190,62 +188,25 @@ fn read_book(bytes: &[u8], format: Format, limits: &Limits) -> Result<ReadResult
         Format::Ods => prescan::check_ods(bytes, limits)?,
         _ => {}
     }
-    let mut book = open(bytes, format).ok_or_else(not_a_workbook)?;
-    let names = book.sheet_names();
-    if names.len() > limits.max_sheets {
-        return Err(crate::limits::too_large(format!(
-            "工作簿有 {} 张工作表，超过了 {} 张的上限",
-            names.len(),
-            limits.max_sheets
-        )));
+    let book = open(bytes, format).ok_or_else(not_a_workbook)?;
+    let count = book.sheet_names().len();
+    if count > limits.max_sheets {
+        return Err(crate::limits::too_many_sheets(count, limits));
     }
-    let meta_name = names.iter().find(|n| n.trim().eq_ignore_ascii_case(sheets::META));
-    let meta = match meta_name {
-        Some(n) => Some(layout::read_meta(&book.grid(n, limits)?)),
+    let mut sheets = Sheets::new(book, limits);
+    let meta_name = sheets.named(sheets::META);
+    let meta = match &meta_name {
+        Some(n) => Some(layout::read_meta(&sheets.read(n)?)),
         None => None,
     };
     if meta.as_ref().is_some_and(|m| m.format == jz_core::SUMMARY_FORMAT) {
         return Ok(ReadResult { format: Some(format), kind: Kind::Summary, raw: None, diagnostics: Vec::new() });
     }
-    let candidates: Vec<&String> = names.iter().filter(|n| Some(*n) != meta_name).collect();
-    let tasks = find_sheet(&mut book, &candidates, sheets::TASKS, &TASK_COLUMNS, &TASK_KEYS, None, limits)?;
+    let meta_name = meta_name.as_deref();
+    let tasks = sheets.find(sheets::TASKS, &TASK_COLUMNS, &TASK_KEYS, &[meta_name])?;
     let taken = tasks.as_ref().map(|f| f.grid.name.as_str());
-    let indicators =
-        find_sheet(&mut book, &candidates, sheets::INDICATORS, &INDICATOR_COLUMNS, &INDICATOR_KEYS, taken, limits)?;
+    let indicators = sheets.find(sheets::INDICATORS, &INDICATOR_COLUMNS, &INDICATOR_KEYS, &[meta_name, taken])?;
     Ok(assemble(Some(format), tasks, indicators, meta, Severity::Error))
-}
-
-/// Finds the sheet for one role: the sheet with the expected name if its header is
-/// there, else the first other sheet whose header row has the key labels. `skip` is a
-/// sheet already taken by the other role.
-fn find_sheet(
-    book: &mut Book<'_>,
-    names: &[&String],
-    wanted: &str,
-    labels: &[&str],
-    keys: &[&str],
-    skip: Option<&str>,
-    limits: &Limits,
-) -> Result<Option<Found>, Diagnostic> {
-    let by_name = names.iter().position(|n| n.trim() == wanted);
-    if let Some(i) = by_name
-        && skip != Some(names[i].as_str())
-    {
-        let grid = book.grid(names[i], limits)?;
-        if let Some(header) = layout::find_header(&grid, labels, keys, false) {
-            return Ok(Some(Found { grid, header }));
-        }
-    }
-    for (i, name) in names.iter().enumerate() {
-        if Some(i) == by_name || skip == Some(name.as_str()) {
-            continue;
-        }
-        let grid = book.grid(name, limits)?;
-        if let Some(header) = layout::find_header(&grid, labels, keys, true) {
-            return Ok(Some(Found { grid, header }));
-        }
-    }
-    Ok(None)
 }
 
 fn read_csv(bytes: &[u8], limits: &Limits) -> Result<ReadResult, Diagnostic> {

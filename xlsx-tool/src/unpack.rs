@@ -41,7 +41,9 @@ pub fn unpack_zip(bytes: &[u8], limits: &Limits) -> Result<Vec<u8>, Diagnostic> 
         if entry.is_dir() {
             continue;
         }
-        let name = entry.name().map_err(|_| not_a_workbook())?.to_string();
+        // Some writers separate folders with backslashes (`xl\worksheets\sheet1.xml`);
+        // the copy calamine reads has forward slashes, as the format says.
+        let name = part_name(&entry.name().map_err(|_| not_a_workbook())?);
         if !is_read_part(&name) {
             continue;
         }
@@ -61,6 +63,12 @@ pub fn unpack_zip(bytes: &[u8], limits: &Limits) -> Result<Vec<u8>, Diagnostic> 
             packed.add(&name, crc32fast::hash(&part), &part);
             continue;
         }
+        if crate::macro_sheets::is_workbook_rels(&name)
+            && let Some(rels) = crate::macro_sheets::macro_sheets_as_dialog_sheets(&part)
+        {
+            packed.add(&name, crc32fast::hash(&rels), &rels);
+            continue;
+        }
         if is_sheet_part(&name) {
             if absurd_reference(&part) {
                 return Err(not_a_workbook());
@@ -73,6 +81,11 @@ pub fn unpack_zip(bytes: &[u8], limits: &Limits) -> Result<Vec<u8>, Diagnostic> 
         packed.add(&name, crc, &part);
     }
     Ok(packed.finish())
+}
+
+/// A zip entry's name with folders separated by `/` (some writers use `\`).
+pub(crate) fn part_name(raw: &str) -> String {
+    raw.replace('\\', "/")
 }
 
 /// Whether calamine may read this part when it opens a workbook and its sheets: XML,

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::io::Cursor;
 
-use calamine::{Data, DataRef, Dimensions, Ods, Reader, Xls, Xlsb, Xlsx};
+use calamine::{Data, DataRef, Dimensions, Ods, Reader, SheetType, Xls, Xlsb, Xlsx};
 use jz_core::{CellValue, Diagnostic};
 
 use crate::limits::{
@@ -25,6 +25,8 @@ pub(crate) struct Grid {
     cells: Vec<((u32, u32), CellValue)>,
     /// For a cell covered by a merged range (not its top-left cell): the top-left cell.
     pub origin: HashMap<(u32, u32), (u32, u32)>,
+    /// Rows from this one on are not read (see [`Book::grid_head`]); `None`: all rows.
+    rows_wanted: Option<u32>,
 }
 
 static EMPTY: CellValue = CellValue::Empty;
@@ -59,6 +61,17 @@ impl Grid {
         self.cells.iter().map(|(k, v)| (*k, v))
     }
 
+    /// How many non-empty cells the grid holds.
+    pub fn len(&self) -> usize {
+        self.cells.len()
+    }
+
+    /// Whether cells of `row` and below are not wanted (a head-only read): readers,
+    /// which deliver rows in order, stop there.
+    pub fn past_wanted(&self, row: u32) -> bool {
+        self.rows_wanted.is_some_and(|end| row >= end)
+    }
+
     /// The last row holding a non-empty cell.
     pub fn max_row(&self) -> Option<u32> {
         self.cells.last().map(|((r, _), _)| *r)
@@ -83,7 +96,7 @@ impl Grid {
                 format!("工作表“{}”的单元格 {}{}", self.name, jz_core::cell::column_name(col), u64::from(row) + 1);
             return Err(text_too_large(place, limits));
         }
-        if value == CellValue::Empty {
+        if value == CellValue::Empty || self.past_wanted(row) {
             return Ok(());
         }
         self.cells.push(((row, col), value));
@@ -200,11 +213,37 @@ impl Book<'_> {
         }
     }
 
+    /// Names of the sheets that hold cells (worksheets), in workbook order: chart, dialog
+    /// and macro sheets and VBA modules are left out, so they are never read (calamine
+    /// 0.38 cannot read a chart sheet of an .xlsb as cells: it is an error there).
+    pub fn worksheet_names(&self) -> Vec<String> {
+        let sheets = match self {
+            Book::Xlsx(b) => b.sheets_metadata(),
+            Book::Xlsb(b) => b.sheets_metadata(),
+            Book::Xls(b) => b.sheets_metadata(),
+            Book::Ods(b) => b.sheets_metadata(),
+        };
+        sheets.iter().filter(|s| s.typ == SheetType::WorkSheet).map(|s| s.name.clone()).collect()
+    }
+
+    /// Reads only the first `rows` rows of one sheet (to look for a header row) as
+    /// [`Book::grid`] reads the whole sheet; the zip formats stop parsing there.
+    pub fn grid_head(&mut self, name: &str, rows: u32, limits: &Limits) -> Result<Grid, Diagnostic> {
+        let mut grid = Grid::new(name);
+        grid.rows_wanted = Some(rows);
+        self.fill(grid, limits)
+    }
+
     /// Reads one sheet into a [`Grid`], refusing it (`too-large`) as soon as it passes
     /// the cell limit. A sheet that is not a worksheet (a chart sheet) is an empty grid;
     /// a broken sheet is `not-a-workbook`.
     pub fn grid(&mut self, name: &str, limits: &Limits) -> Result<Grid, Diagnostic> {
-        let mut grid = Grid::new(name);
+        self.fill(Grid::new(name), limits)
+    }
+
+    fn fill(&mut self, mut grid: Grid, limits: &Limits) -> Result<Grid, Diagnostic> {
+        let name = grid.name.clone();
+        let name = name.as_str();
         let merges = match self {
             Book::Xlsx(b) => {
                 let offset = if b.has_1904_epoch() { EPOCH_1904_OFFSET } else { 0.0 };
@@ -217,6 +256,9 @@ impl Book<'_> {
                         // Every iteration consumes input, which unpack_zip has bounded.
                         while let Some(cell) = reader.next_cell().map_err(|_| not_a_workbook())? {
                             let (r, c) = cell.get_position();
+                            if grid.past_wanted(r) {
+                                break;
+                            }
                             let value = convert_ref(cell.get_value().clone(), offset);
                             grid.put(r, c, value, limits)?;
                         }
@@ -231,6 +273,9 @@ impl Book<'_> {
                 let mut reader = b.worksheet_cells_reader(name).map_err(|_| not_a_workbook())?;
                 while let Some(cell) = reader.next_cell().map_err(|_| not_a_workbook())? {
                     let (r, c) = cell.get_position();
+                    if grid.past_wanted(r) {
+                        break;
+                    }
                     let value = convert_ref(cell.get_value().clone(), offset);
                     grid.put(r, c, value, limits)?;
                 }
@@ -277,6 +322,9 @@ fn fill_from_range(
                 continue;
             }
             let (r, c) = (r0.saturating_add(i as u32), c0.saturating_add(j as u32));
+            if grid.past_wanted(r) {
+                return Ok(());
+            }
             grid.put(r, c, convert(data.clone(), offset), limits)?;
         }
     }

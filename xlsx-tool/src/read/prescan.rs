@@ -67,30 +67,82 @@ fn area_too_large(limits: &Limits) -> Diagnostic {
     ))
 }
 
-/// Scans an .xls (BIFF in a compound file): every worksheet's cell extent and declared
-/// dimensions must stay within the limits. A compound file without a readable
-/// workbook stream is `not-a-workbook`.
+/// Scans an .xls (BIFF in a compound file) the way calamine 0.38 parses it when it
+/// opens the file: every sheet substream a `BoundSheet8` record of the workbook globals
+/// points at, each building a dense grid. Each sheet's cell extent and declared
+/// dimensions must stay within the per-sheet limits, and all the sheets together within
+/// [`Limits::max_total_area`] and [`Limits::max_total_cells`]. A compound file without a
+/// readable workbook stream is `not-a-workbook`.
 pub(crate) fn check_xls(bytes: &[u8], limits: &Limits) -> Result<(), Diagnostic> {
     let stream = cfb_workbook_stream(bytes).ok_or_else(not_a_workbook)?;
-    let mut i = 0usize;
-    let mut depth = 0u32;
-    let mut extent = Extent::default();
-    while let (Some(typ), Some(len)) = (u16_at(&stream, i), u16_at(&stream, i + 2)) {
+    check_biff_sheets(&stream, limits)
+}
+
+/// BIFF records from `stream[from..]`: (type, data), stopping at a record that does
+/// not fit (calamine stops there with an error too).
+fn biff_records(stream: &[u8], from: usize) -> impl Iterator<Item = (usize, u32, &[u8])> {
+    let mut i = from;
+    std::iter::from_fn(move || {
+        let (typ, len) = (u16_at(stream, i)?, u16_at(stream, i + 2)? as usize);
         let start = i + 4;
-        let end = start.saturating_add(len as usize).min(stream.len());
-        let data = &stream[start.min(end)..end];
-        i = start.saturating_add(len as usize);
+        let data = stream.get(start..start.checked_add(len)?)?;
+        let at = i;
+        i = start + len;
+        Some((at, typ, data))
+    })
+}
+
+/// The sheets calamine 0.38 builds, their totals checked (see [`check_xls`]).
+fn check_biff_sheets(stream: &[u8], limits: &Limits) -> Result<(), Diagnostic> {
+    // BoundSheet8 records of the globals substream, up to its EOF, as calamine reads them.
+    let mut positions = Vec::new();
+    for (_, typ, data) in biff_records(stream, 0) {
         match typ {
-            0x0809 => {
-                depth += 1;
-                if depth == 1 {
-                    extent = Extent::default();
-                }
+            0x0085 => positions.extend(u32_at(data, 0)),
+            0x000A => break,
+            _ => {}
+        }
+        if positions.len() > limits.max_sheets {
+            return Err(crate::limits::too_many_sheets(positions.len(), limits));
+        }
+    }
+    let (mut total_area, mut total_cells, mut scanned) = (0u64, 0u64, 0usize);
+    for pos in positions {
+        let (extent, len) = sheet_extent(stream, pos as usize, limits)?;
+        // Sheets of a real file never overlap: together they are scanned at most once.
+        scanned = scanned.saturating_add(len);
+        if scanned > stream.len() {
+            return Err(not_a_workbook());
+        }
+        total_area = total_area.saturating_add(extent.area());
+        total_cells = total_cells.saturating_add(extent.cells);
+        if total_area > limits.max_total_area() || total_cells > limits.max_total_cells as u64 {
+            return Err(crate::limits::workbook_too_large(limits));
+        }
+    }
+    Ok(())
+}
+
+/// The cell extent of the sheet substream at `pos` (up to its EOF, nested substreams
+/// such as embedded charts skipped as calamine skips them) and the bytes scanned; `Err`
+/// when the sheet alone passes a limit.
+fn sheet_extent(stream: &[u8], pos: usize, limits: &Limits) -> Result<(Extent, usize), Diagnostic> {
+    let mut extent = Extent::default();
+    let (mut seen_bof, mut depth, mut end) = (false, 0u32, pos);
+    for (at, typ, data) in biff_records(stream, pos) {
+        end = at + 4 + data.len();
+        if depth > 0 {
+            match typ {
+                0x0809 => depth += 1,
+                0x000A => depth -= 1,
+                _ => {}
             }
-            0x000A => {
-                extent.check(limits)?;
-                depth = depth.saturating_sub(1);
-            }
+            continue;
+        }
+        match typ {
+            0x0809 if seen_bof => depth += 1,
+            0x0809 => seen_bof = true,
+            0x000A => break,
             // Dimensions: calamine reserves rows × columns for it.
             0x0200 => {
                 let (rows, cols) = match data.len() {
@@ -131,11 +183,9 @@ pub(crate) fn check_xls(bytes: &[u8], limits: &Limits) -> Result<(), Diagnostic>
             }
             _ => {}
         }
-        if extent.cells > limits.max_cells as u64 || extent.area() > limits.max_area() {
-            return Err(area_too_large(limits));
-        }
+        extent.check(limits)?;
     }
-    Ok(())
+    Ok((extent, end.saturating_sub(pos)))
 }
 
 /// The `Workbook` (or BIFF5 `Book`) stream of a compound file, or `None` if the
@@ -148,7 +198,9 @@ fn cfb_workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
 
 /// Scans an .ods file's `content.xml`: for each sheet, the rows from the first to the
 /// last one holding values (repeats counted) times the widest such row must stay within
-/// [`Limits::max_area`], and the values (repeats counted) within `max_cells`. Call after
+/// [`Limits::max_area`], and the values (repeats counted) within `max_cells`; all the
+/// sheets together (calamine 0.38 builds each one's dense grid when it opens the file)
+/// within [`Limits::max_total_area`] and [`Limits::max_total_cells`]. Call after
 /// [`crate::unpack::unpack_zip`], which bounds the inflated size.
 pub(crate) fn check_ods(bytes: &[u8], limits: &Limits) -> Result<(), Diagnostic> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| not_a_workbook())?;
@@ -161,6 +213,9 @@ pub(crate) fn check_ods(bytes: &[u8], limits: &Limits) -> Result<(), Diagnostic>
     let mut first_value_row: Option<u64> = None;
     let mut width = 0u64;
     let mut values = 0u64;
+    let mut area = 0u64;
+    // Areas and values of the sheets before this one.
+    let (mut done_area, mut done_values) = (0u64, 0u64);
     let mut pos = 0usize;
     while let Some(off) = find(&xml[pos..], b"<table:table") {
         let tag_start = pos + off;
@@ -171,6 +226,9 @@ pub(crate) fn check_ods(bytes: &[u8], limits: &Limits) -> Result<(), Diagnostic>
             tag.iter().position(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/').unwrap_or(tag.len());
         match &tag[1..name_end] {
             b"table:table" => {
+                done_area = done_area.saturating_add(area);
+                done_values = done_values.saturating_add(values);
+                area = 0;
                 rows_before = 0;
                 first_value_row = None;
                 width = 0;
@@ -198,9 +256,14 @@ pub(crate) fn check_ods(bytes: &[u8], limits: &Limits) -> Result<(), Diagnostic>
                     let last = rows_before.saturating_add(repeat - 1);
                     width = width.max(row_width);
                     values = values.saturating_add(row_values.saturating_mul(repeat));
-                    let area = (last - first + 1).saturating_mul(width);
+                    area = (last - first + 1).saturating_mul(width);
                     if area > limits.max_area() || values > limits.max_cells as u64 {
                         return Err(area_too_large(limits));
+                    }
+                    if done_area.saturating_add(area) > limits.max_total_area()
+                        || done_values.saturating_add(values) > limits.max_total_cells as u64
+                    {
+                        return Err(crate::limits::workbook_too_large(limits));
                     }
                 }
                 rows_before = rows_before.saturating_add(repeat);
