@@ -146,6 +146,6 @@ pub fn rows(unit: &str, file: &str, superseded: &str, diff: &Diff, cells: &Cells
             (sheet_order, row, col, change)
         })
         .collect();
-    placed.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+    placed.sort_by_key(|a| (a.0, a.1, a.2));
     placed.into_iter().map(|(_, _, _, c)| c).collect()
 }

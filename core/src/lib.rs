@@ -2,7 +2,7 @@
 //! a unit's annual report, its validation and the merge into the city summary.
 //!
 //! This crate does no I/O: readers (`xlsx-tool`) turn workbooks into a [`RawReport`],
-//! [`validate`] turns that into a [`Report`] plus [`Diagnostic`]s, and [`merge`] turns
+//! [`validate()`] turns that into a [`Report`] plus [`Diagnostic`]s, and [`merge()`] turns
 //! many reports into a [`Merge`] that writers render.
 //!
 //! # Where each concept lives

@@ -69,7 +69,7 @@ impl Reader<'_> {
 /// A superseded file of the merge year whose differences are kept.
 #[derive(Debug)]
 struct Loser {
-    key: (Option<Date>, String, String),
+    key: WinKey,
     name: String,
     diff: Diff,
 }
@@ -174,7 +174,7 @@ impl<'p> Merger<'p> {
     /// cross-year warnings, and 变更记录.
     pub fn finish(self) -> Merge {
         let Merger { reader, submissions, history, best, losers } = self;
-        let mut changes: Vec<(usize, (Option<Date>, String, String), Vec<Change>)> = Vec::new();
+        let mut changes: Vec<(usize, WinKey, Vec<Change>)> = Vec::new();
         for (unit, list) in &losers {
             let Some(accepted) = best.get(unit).map(|&i| &submissions[i]) else { continue };
             let order = reader.plan.units.iter().position(|u| &u.name == unit).unwrap_or(usize::MAX);
@@ -190,7 +190,10 @@ impl<'p> Merger<'p> {
     }
 }
 
+/// The order that picks a unit's file ([`wins`]): 填报日期, SHA-256, file name.
+type WinKey = (Option<Date>, String, String);
+
 /// The order that picks a unit's file ([`wins`]), as a value to keep.
-fn key(s: &Submission) -> (Option<Date>, String, String) {
+fn key(s: &Submission) -> WinKey {
     (s.report.date, s.sha256.clone(), s.file_name().to_string())
 }

@@ -842,9 +842,7 @@ pub fn read_summary(bytes: &[u8]) -> Result<MergeSummary, Error> {
             changes.push(changes::read_meta(&text(&meta, row, 1)).ok_or_else(|| unreadable("变更记录", row))?);
         } else if key == "skipped" {
             skipped.push(jz_core::merge::Skipped { path: text(&meta, row, 1), reason: text(&meta, row, 2) });
-        } else if key == "history" {
-            continue;
-        } else if follow.take(&key, &text(&meta, row, 1)).map_err(|what| unreadable(what, row))? {
+        } else if key == "history" || follow.take(&key, &text(&meta, row, 1)).map_err(|what| unreadable(what, row))? {
             continue;
         } else if key == "file" {
             let outcome = match text(&meta, row, 3).as_str() {

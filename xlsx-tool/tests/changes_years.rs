@@ -101,7 +101,7 @@ fn changes_are_against_the_accepted_file_whatever_the_order() {
     let mut third = second.clone();
     third.date = Date::new(2026, 1, 20);
     third.phone = "0391-7654321".into();
-    let files = vec![
+    let files = [
         ("a_初稿.xlsx".to_string(), filled(&plan, &first)),
         ("b_更正.xlsx".to_string(), filled(&plan, &second)),
         ("c_终稿.xlsx".to_string(), filled(&plan, &third)),

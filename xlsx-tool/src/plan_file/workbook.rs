@@ -265,14 +265,14 @@ fn read_info(grid: &Grid, plan: &mut Plan, p: &mut Vec<PlanProblem>) {
     }
     let last_at = last.as_ref().map(|l| l.1.clone()).unwrap_or_default();
     let (fy, ly) = (year(first, "起始年度", p), year(last, "截止年度", p));
-    if let (Some(f), Some(l)) = (fy, ly) {
-        if f > l {
-            p.push(PlanProblem::error(
-                name,
-                &last_at,
-                format!("截止年度 {l} 早于起始年度 {f}。请检查两个年份，截止年度应不早于起始年度。"),
-            ));
-        }
+    if let (Some(f), Some(l)) = (fy, ly)
+        && f > l
+    {
+        p.push(PlanProblem::error(
+            name,
+            &last_at,
+            format!("截止年度 {l} 早于起始年度 {f}。请检查两个年份，截止年度应不早于起始年度。"),
+        ));
     }
     plan.first_year = fy.unwrap_or(plan.first_year);
     plan.last_year = ly.unwrap_or(plan.last_year);
