@@ -2,29 +2,28 @@ declare namespace wasm_bindgen {
     /* tslint:disable */
     /* eslint-disable */
 
-    /** One finding about a file (contract §5). */
-    export interface Diagnostic {
-        code: string;
-        severity: "error" | "warning";
-        sheet: string;
-        cell: string;
-        message: string;
-        anchor?: { kind: "header" | "measure" | "indicator"; id?: string; field: string };
-    }
-    /** `validate` result (contract §6 per-file JSON). */
-    export interface FileResult {
-        path: string;
-        unit: string | null;
-        year: number | null;
-        ok: boolean;
-        diagnostics: Diagnostic[];
-    }
     /** A file handed to `merge`, or returned by `samples`. */
     export interface NamedFile { name: string; bytes: Uint8Array }
     /** `merge` result: the contract's merge JSON and the 汇总表 workbook. */
-    export interface MergeResult { summary: any; xlsx: Uint8Array }
+    export interface MergeResult { summary: MergeSummary; xlsx: Uint8Array; detail: MergeDetail }
+    /** The page's view of a merge: 任务明细 rows, every expected unit, every file with its findings. */
+    export interface MergeDetail {
+        rows: { measure: string; unit: string; status: string; progress: string; problems: string; next_plan: string; evidence: string; source: string; assigned: boolean }[];
+        units: { unit: string; state: "received" | "missing" | "rejected"; path: string | null }[];
+        files: { path: string; outcome: "accepted" | "rejected" | "superseded" | "earlier"; outcome_label: string; unit: string | null; year: number | null; date: string | null; diagnostics: Diagnostic[] }[];
+    }
+    /** `facts()`: what the page needs from Rust instead of copies of its own. */
+    export interface Facts {
+        statuses: string[];
+        not_submitted: string;
+        fields: { field: string; label: string; long_text: boolean }[];
+        editable: { header: string[]; measure: string[]; indicator: string[] };
+        max_file_bytes: number;
+        extensions: string[];
+        severities: { id: "error" | "warning"; label: string }[];
+    }
     /** `inspect` result: the validation result and the report as understood. */
-    export interface Inspection { result: FileResult; report: any }
+    export interface Inspection { result: FileResult; report: Report }
     /**
      * One change for `correct`: `{measure: "2.1", field: "status", value: "已完成"}`,
      * `{indicator: "I12", field: "value", value: "0.2"}`, `{field: "contact", value: "张伟"}`,
@@ -43,141 +42,1216 @@ declare namespace wasm_bindgen {
 
 
 
-    /**
-     * The unit's workbook re-made with every problem marked at its cell (red = error,
-     * yellow = warning, the message as a note).
-     *
-     * # Errors
-     * When the file is not a readable unit report or its unit/year cannot be determined.
-     */
-    export function annotate(bytes: Uint8Array | number[], file_name: string, plan_text?: string | null): Uint8Array;
+    /** `loadPlan` result: `planText` (the plan as JSON text, for every other call) and `plan`
+     * are null when the file has errors; `diagnostics` lists every problem at its sheet and
+     * cell (a Word import also lists, as warnings, the names it could not map). */
+    export interface LoadedPlan {
+        planText: string | null;
+        plan: Plan | null;
+        diagnostics: PlanProblem[];
+        unmapped: Unmapped[];
+    }
+
+
+    // Generated from the Rust types by wasm/tests/types.rs (ts-rs); do not edit.
+    // UPDATE_TYPES=1 cargo test -p jz-wasm --test types rewrites it.
 
     /**
-     * Applies `edits` to the report read from the file, writes the corrected workbook and
-     * validates it again: `{xlsx: Uint8Array, result}`.
-     *
-     * # Errors
-     * A malformed edit, an edit of something the plan does not know, an unreadable file.
+     * How unit values combine into the city value.
      */
-    export function correct(bytes: Uint8Array | number[], file_name: string, edits: Edit[], plan_text?: string | null): Corrected;
+    export type Aggregation = "sum" | "single";
 
     /**
-     * Like `validate`, plus the report as understood: `{result, report}` (what the fixing
-     * grid shows next to each problem).
-     *
-     * # Errors
-     * Only a bad plan.
+     * What a diagnostic is about: the report header, a measure row or an indicator row.
      */
-    export function inspect(bytes: Uint8Array | number[], file_name: string, plan_text?: string | null): Inspection;
+    export type Anchor = { "kind": "header",
+    /**
+     * Which one.
+     */
+    field: Field, } | { "kind": "measure",
+    /**
+     * Measure id (`2.1`).
+     */
+    id: string,
+    /**
+     * Which column.
+     */
+    field: Field, } | { "kind": "indicator",
+    /**
+     * Indicator id (`I02`).
+     */
+    id: string,
+    /**
+     * Which column.
+     */
+    field: Field, };
 
     /**
-     * Validates every file and merges the valid ones into the summary of `year`:
-     * `{summary: <merge JSON>, xlsx: Uint8Array}`. `files` is `[{name, bytes}]`.
-     *
-     * # Errors
-     * A malformed `files` list, a year outside the plan, a bad plan, or a summary that
-     * cannot be written.
+     * One row of 变更记录 (merge JSON `changes`).
      */
-    export function merge(files: NamedFile[], year: number, plan_text?: string | null): MergeResult;
+    export type Change = {
+        /**
+         * Canonical unit.
+         */
+        unit: string,
+        /**
+         * The accepted file's name.
+         */
+        file: string,
+        /**
+         * The superseded file's name.
+         */
+        superseded: string,
+        /**
+         * Sheet of the accepted file the cell is on.
+         */
+        sheet: string,
+        /**
+         * A1 cell of the field in the accepted file (empty when the accepted file lacks it).
+         */
+        cell: string,
+        /**
+         * The column, e.g. `进展情况（举措 2.1）` or `本年度完成值（I12）`.
+         */
+        field: string,
+        /**
+         * What the superseded file had.
+         */
+        old: string,
+        /**
+         * What the accepted file has.
+         */
+        new: string, };
 
-    /**
-     * The plan as a JavaScript object: sections, tasks, measures, units, indicators.
-     * Its JSON (`JSON.stringify`) is itself a plan file that `planText` accepts.
-     *
-     * # Errors
-     * When `plan_text` is not a usable plan.
-     */
-    export function plan(plan_text?: string | null): any;
+        /**
+         * Stable diagnostic codes (contract §5). Outside scripts match on these strings.
+         */
+        export type Code = "not-a-workbook" | "too-large" | "unknown-layout" | "missing-sheet" | "missing-column" | "extra-column" | "unit-unknown" | "unit-mismatch" | "year-invalid" | "plan-mismatch" | "measure-unknown" | "measure-not-assigned" | "measure-missing" | "measure-duplicate" | "measure-text-changed" | "status-missing" | "status-invalid" | "progress-missing" | "text-too-long" | "next-plan-missing" | "contact-missing" | "date-invalid" | "indicator-unknown" | "indicator-not-assigned" | "indicator-duplicate" | "value-not-number" | "value-negative" | "value-not-integer" | "value-unit-mismatch" | "value-coerced" | "value-outlier" | "stock-decreased" | "value-jump" | "status-regressed" | "encrypted";
 
-    /**
-     * What changed between two plan files (TOML or JSON text): the same JSON as
-     * `xlsx-tool plan diff OLD NEW --json` (`measures`, `indicators`, `units_added`, ...).
-     *
-     * # Errors
-     * When either text is not a usable plan.
-     */
-    export function planDiff(old_text: string, new_text: string): any;
+        /**
+         * One finding about one file.
+         */
+        export type Diagnostic = {
+            /**
+             * Stable code.
+             */
+            code: Code,
+            /**
+             * `error` or `warning`.
+             */
+            severity: Severity,
+            /**
+             * Sheet name as in the file, or empty.
+             */
+            sheet: string,
+            /**
+             * A1 reference, or empty when the finding is about the whole file or sheet.
+             */
+            cell: string,
+            /**
+             * Plain Chinese: what is wrong and what to type instead.
+             */
+            message: string,
+            /**
+             * What the finding is about, when it is about a field of the report.
+             */
+            anchor?: Anchor | null, };
 
-    /**
-     * The year's work report (.docx bytes, 公文 layout, contract §10) from the same inputs as
-     * `merge`: `files` is `[{name, bytes}]`; a summary of `year` alone also serves.
-     *
-     * # Errors
-     * A malformed `files` list, a year outside the plan, a bad plan, or a document that
-     * cannot be written.
-     */
-    export function report(files: NamedFile[], year: number, plan_text?: string | null): Uint8Array;
+            /**
+             * A field of the unit workbook a diagnostic is about, independent of where the unit's
+             * copy had it: lets a fixed copy be re-made with the problem marked at the right cell.
+             */
+            export type Field = "unit" | "year" | "contact" | "phone" | "date" | "id" | "task_text" | "measure_text" | "responsible" | "status" | "progress" | "problems" | "next_plan" | "evidence" | "indicator_name" | "indicator_unit" | "target" | "value" | "remark";
 
-    /**
-     * The built-in sample submissions of `year`: `[{name, bytes}]` (one file with errors,
-     * one with warnings, one unit missing, one superseded).
-     *
-     * # Errors
-     * A year outside the plan or a bad plan.
-     */
-    export function samples(year: number, plan_text?: string | null): NamedFile[];
+            /**
+             * The per-file JSON of `validate` (contract §6).
+             */
+            export type FileResult = {
+                /**
+                 * Path as given.
+                 */
+                path: string,
+                /**
+                 * Canonical unit, or null.
+                 */
+                unit: string | null,
+                /**
+                 * Year, or null.
+                 */
+                year: number | null,
+                /**
+                 * No errors.
+                 */
+                ok: boolean,
+                /**
+                 * Every finding.
+                 */
+                diagnostics: Array<Diagnostic>, };
 
-    /**
-     * The blank workbook (.xlsx bytes) for `unit` and `year`.
-     *
-     * # Errors
-     * Unknown unit, a year outside the plan, or a bad plan.
-     */
-    export function template(unit: string, year: number, plan_text?: string | null): Uint8Array;
+                /**
+                 * A named set of units.
+                 */
+                export type Group = {
+                    /**
+                     * Group name as the annex writes it.
+                     */
+                    name: string,
+                    /**
+                     * Canonical unit names.
+                     */
+                    members: Array<string>, };
 
-    /**
-     * Reads and validates one file: `{path, unit, year, ok, diagnostics}`.
-     *
-     * # Errors
-     * Only a bad plan; problems in the file are diagnostics.
-     */
-    export function validate(bytes: Uint8Array | number[], file_name: string, plan_text?: string | null): FileResult;
+                    /**
+                     * A named group of units (单位组) that differs between the versions.
+                     */
+                    export type GroupChange = {
+                        /**
+                         * Group name.
+                         */
+                        name: string,
+                        /**
+                         * `added`, `removed` or `changed`.
+                         */
+                        change: string,
+                        /**
+                         * Members only in the new plan (all of them when added).
+                         */
+                        members_added: Array<string>,
+                        /**
+                         * Members only in the old plan (all of them when removed).
+                         */
+                        members_removed: Array<string>, };
 
-}
-declare type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+                        /**
+                         * A quantitative target (量化指标).
+                         */
+                        export type Indicator = {
+                            /**
+                             * `I01`..
+                             */
+                            id: string,
+                            /**
+                             * 名称.
+                             */
+                            name: string,
+                            /**
+                             * Target value for the plan period.
+                             */
+                            target: number,
+                            /**
+                             * 计量单位: `件`, `个`, `家`, `所`, `次`, `件/万人`, `亿元`, `%`.
+                             */
+                            unit: string,
+                            /**
+                             * flow / stock / annual.
+                             */
+                            kind: IndicatorKind,
+                            /**
+                             * sum / single.
+                             */
+                            aggregation: Aggregation,
+                            /**
+                             * Unit or group names that get the row in their template.
+                             */
+                            reporters: Array<string>,
+                            /**
+                             * Where the document states the target.
+                             */
+                            source: string,
+                            /**
+                             * What to fill in, in plain Chinese.
+                             */
+                            description: string,
+                            /**
+                             * A discrepancy or remark shown in the summary.
+                             */
+                            note?: string | null,
+                            /**
+                             * `reporters` expanded to canonical unit names (output only).
+                             */
+                            reporter_units: Array<string>, };
 
-declare interface InitOutput {
-    readonly memory: WebAssembly.Memory;
-    readonly annotate: (a: number, b: number, c: number, d: number, e: number, f: number) => [number, number, number, number];
-    readonly correct: (a: number, b: number, c: number, d: number, e: any, f: number, g: number) => [number, number, number];
-    readonly inspect: (a: number, b: number, c: number, d: number, e: number, f: number) => [number, number, number];
-    readonly merge: (a: any, b: number, c: number, d: number) => [number, number, number];
-    readonly plan: (a: number, b: number) => [number, number, number];
-    readonly planDiff: (a: number, b: number, c: number, d: number) => [number, number, number];
-    readonly report: (a: any, b: number, c: number, d: number) => [number, number, number, number];
-    readonly samples: (a: number, b: number, c: number) => [number, number, number];
-    readonly template: (a: number, b: number, c: number, d: number, e: number) => [number, number, number, number];
-    readonly validate: (a: number, b: number, c: number, d: number, e: number, f: number) => [number, number, number];
-    readonly __wbindgen_malloc: (a: number, b: number) => number;
-    readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
-    readonly __wbindgen_free: (a: number, b: number, c: number) => void;
-    readonly __wbindgen_exn_store: (a: number) => void;
-    readonly __externref_table_alloc: () => number;
-    readonly __wbindgen_externrefs: WebAssembly.Table;
-    readonly __externref_table_dealloc: (a: number) => void;
-    readonly __wbindgen_start: () => void;
-}
+                            /**
+                             * One indicator that differs between the versions.
+                             */
+                            export type IndicatorChange = {
+                                /**
+                                 * Indicator id (the new one when both exist).
+                                 */
+                                id: string,
+                                /**
+                                 * `added`, `removed` or `changed`.
+                                 */
+                                change: string,
+                                /**
+                                 * Fields that changed: `name`, `target`, `unit`, `kind`, `aggregation`, `reporters`.
+                                 */
+                                fields: Array<string>,
+                                /**
+                                 * Old target (when it exists in the old plan).
+                                 */
+                                old_target: number | null,
+                                /**
+                                 * New target (when it exists in the new plan).
+                                 */
+                                new_target: number | null,
+                                /**
+                                 * What changed, in Chinese.
+                                 */
+                                message: string, };
 
-declare type SyncInitInput = BufferSource | WebAssembly.Module;
+                                /**
+                                 * A unit's indicator entry, as understood.
+                                 */
+                                export type IndicatorEntry = {
+                                    /**
+                                     * Indicator id (`I02`).
+                                     */
+                                    id: string,
+                                    /**
+                                     * The number, `None` when blank ("not reported") or not understood.
+                                     */
+                                    value: number | null,
+                                    /**
+                                     * 本年度完成值 exactly as written.
+                                     */
+                                    value_text: string,
+                                    /**
+                                     * 说明.
+                                     */
+                                    remark: string,
+                                    /**
+                                     * Whether the plan makes the unit a reporter of this indicator.
+                                     */
+                                    assigned: boolean, };
 
-declare namespace wasm_bindgen {
-    /**
-     * Instantiates the given `module`, which can either be bytes or
-     * a precompiled `WebAssembly.Module`.
-     *
-     * @param {{ module: SyncInitInput }} module - Passing `SyncInitInput` directly is deprecated.
-     *
-     * @returns {InitOutput}
-     */
-    export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
-}
+                                    /**
+                                     * How an indicator's yearly values relate to its target.
+                                     */
+                                    export type IndicatorKind = "flow" | "stock" | "annual";
 
-/**
- * If `module_or_path` is {RequestInfo} or {URL}, makes a request and
- * for everything else, calls `WebAssembly.instantiate` directly.
- *
- * @param {{ module_or_path: InitInput | Promise<InitInput> }} module_or_path - Passing `InitInput` directly is deprecated.
- *
- * @returns {Promise<InitOutput>}
- */
-declare function wasm_bindgen (module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;
+                                    /**
+                                     * One indicator's standing against the plan target at the end of a year.
+                                     */
+                                    export type IndicatorProgress = {
+                                        /**
+                                         * `I01`..
+                                         */
+                                        id: string,
+                                        /**
+                                         * flow / stock / annual.
+                                         */
+                                        kind: IndicatorKind,
+                                        /**
+                                         * The plan target.
+                                         */
+                                        target: number,
+                                        /**
+                                         * flow: sum so far; stock: latest level; annual: this year's value. `null` without data.
+                                         */
+                                        cumulative: number | null,
+                                        /**
+                                         * `cumulative / target`; `null` without data.
+                                         */
+                                        rate: number | null,
+                                        /**
+                                         * What `cumulative` should be by now (flow, stock: `target × k / n`; annual: `target`).
+                                         */
+                                        expected: number,
+                                        /**
+                                         * 正常 / 关注 / 滞后 / 无数据.
+                                         */
+                                        judgement: Judgement,
+                                        /**
+                                         * Why, in Chinese.
+                                         */
+                                        reason: string,
+                                        /**
+                                         * City value per year `first_year..=Y` (`"2022"` → value, `null` when no data).
+                                         */
+                                        years: { [key in string]: number | null },
+                                        /**
+                                         * `rate` as it stood at the end of each year `first_year..=Y` (`null` without data then).
+                                         */
+                                        rates: { [key in string]: number | null }, };
+
+                                        /**
+                                         * The city figure for one indicator.
+                                         */
+                                        export type IndicatorTotal = {
+                                            /**
+                                             * `I01`..
+                                             */
+                                            id: string,
+                                            /**
+                                             * City total; `null` when nobody reported.
+                                             */
+                                            total: number | null,
+                                            /**
+                                             * Target.
+                                             */
+                                            target: number,
+                                            /**
+                                             * `total / target`; `null` when nobody reported.
+                                             */
+                                            rate: number | null,
+                                            /**
+                                             * Reporters with a value.
+                                             */
+                                            reported: number,
+                                            /**
+                                             * Reporters expected.
+                                             */
+                                            expected: number, };
+
+                                            /**
+                                             * 正常 / 关注 / 滞后 / 无数据.
+                                             */
+                                            export type Judgement = "正常" | "关注" | "滞后" | "无数据";
+
+                                            /**
+                                             * A measure (落实举措).
+                                             */
+                                            export type Measure = {
+                                                /**
+                                                 * `"<task>.<n>"`.
+                                                 */
+                                                id: string,
+                                                /**
+                                                 * The annex text verbatim.
+                                                 */
+                                                text: string, };
+
+                                                /**
+                                                 * One measure that differs between the versions.
+                                                 */
+                                                export type MeasureChange = {
+                                                    /**
+                                                     * `added`, `removed` or `changed`.
+                                                     */
+                                                    change: string,
+                                                    /**
+                                                     * The measure in the old plan (none when added).
+                                                     */
+                                                    old: MeasureSide | null,
+                                                    /**
+                                                     * The measure in the new plan (none when removed).
+                                                     */
+                                                    new: MeasureSide | null,
+                                                    /**
+                                                     * The id changed (moved within a task or to another task).
+                                                     */
+                                                    renumbered: boolean,
+                                                    /**
+                                                     * It is now under another task.
+                                                     */
+                                                    moved_task: boolean,
+                                                    /**
+                                                     * The text changed.
+                                                     */
+                                                    reworded: boolean,
+                                                    /**
+                                                     * The responsible units changed.
+                                                     */
+                                                    units_changed: boolean,
+                                                    /**
+                                                     * What changed, in Chinese.
+                                                     */
+                                                    message: string, };
+
+                                                    /**
+                                                     * Status counts of one measure over its expected units.
+                                                     */
+                                                    export type MeasureCounts = {
+                                                        /**
+                                                         * Measure id.
+                                                         */
+                                                        id: string,
+                                                        /**
+                                                         * Keyed by the four 完成状态 values and `未报送`; every key present.
+                                                         */
+                                                        status_counts: { [key in string]: number }, };
+
+                                                        /**
+                                                         * A unit's measure entry, as understood.
+                                                         */
+                                                        export type MeasureEntry = {
+                                                            /**
+                                                             * Measure id (`2.1`) as written (trimmed).
+                                                             */
+                                                            id: string,
+                                                            /**
+                                                             * 任务内容 as written.
+                                                             */
+                                                            task_text: string,
+                                                            /**
+                                                             * 落实举措 as written.
+                                                             */
+                                                            measure_text: string,
+                                                            /**
+                                                             * 责任单位 as written.
+                                                             */
+                                                            responsible: string,
+                                                            /**
+                                                             * 完成状态, `None` when blank or not one of the four values.
+                                                             */
+                                                            status: Status | null,
+                                                            /**
+                                                             * 完成状态 exactly as written (kept so nothing typed is lost).
+                                                             */
+                                                            status_text: string,
+                                                            /**
+                                                             * 进展情况.
+                                                             */
+                                                            progress: string,
+                                                            /**
+                                                             * 存在问题.
+                                                             */
+                                                            problems: string,
+                                                            /**
+                                                             * 下一步计划.
+                                                             */
+                                                            next_plan: string,
+                                                            /**
+                                                             * 佐证材料.
+                                                             */
+                                                            evidence: string,
+                                                            /**
+                                                             * Whether the plan assigns this measure to the unit.
+                                                             */
+                                                            assigned: boolean, };
+
+                                                            /**
+                                                             * A measure as listed in the flat `measures` array of the plan JSON.
+                                                             */
+                                                            export type MeasureInfo = {
+                                                                /**
+                                                                 * `"<task>.<n>"`.
+                                                                 */
+                                                                id: string,
+                                                                /**
+                                                                 * Task number.
+                                                                 */
+                                                                task: number,
+                                                                /**
+                                                                 * The annex text verbatim.
+                                                                 */
+                                                                text: string,
+                                                                /**
+                                                                 * Canonical units responsible for it.
+                                                                 */
+                                                                units: Array<string>, };
+
+                                                                /**
+                                                                 * A measure in one plan version.
+                                                                 */
+                                                                export type MeasureSide = {
+                                                                    /**
+                                                                     * Measure id (`2.1`).
+                                                                     */
+                                                                    id: string,
+                                                                    /**
+                                                                     * Task number.
+                                                                     */
+                                                                    task: number,
+                                                                    /**
+                                                                     * The measure text.
+                                                                     */
+                                                                    text: string,
+                                                                    /**
+                                                                     * Responsible units.
+                                                                     */
+                                                                    units: Array<string>, };
+
+                                                                    /**
+                                                                     * Per measure, the status of each responsible unit in each year with data.
+                                                                     */
+                                                                    export type MeasureTrend = {
+                                                                        /**
+                                                                         * Measure id.
+                                                                         */
+                                                                        id: string,
+                                                                        /**
+                                                                         * Responsible units in plan order.
+                                                                         */
+                                                                        units: Array<UnitTrend>, };
+
+                                                                        /**
+                                                                         * The merge result as JSON consumers see it (contract §6), also what `read` returns.
+                                                                         */
+                                                                        export type MergeSummary = {
+                                                                            /**
+                                                                             * The summary's year.
+                                                                             */
+                                                                            year: number,
+                                                                            /**
+                                                                             * Plan id used.
+                                                                             */
+                                                                            plan_id: string,
+                                                                            /**
+                                                                             * Plan hash used.
+                                                                             */
+                                                                            plan_hash: string,
+                                                                            /**
+                                                                             * Accepted file paths, sorted.
+                                                                             */
+                                                                            accepted: Array<string>,
+                                                                            /**
+                                                                             * Rejected file paths, sorted.
+                                                                             */
+                                                                            rejected: Array<string>,
+                                                                            /**
+                                                                             * Valid files replaced by a later one of the same unit and year, sorted.
+                                                                             */
+                                                                            superseded: Array<string>,
+                                                                            /**
+                                                                             * Valid files of earlier years (not counted), sorted.
+                                                                             */
+                                                                            earlier: Array<string>,
+                                                                            /**
+                                                                             * Expected units without an accepted file, in plan order.
+                                                                             */
+                                                                            missing_units: Array<string>,
+                                                                            /**
+                                                                             * Per indicator, plan order.
+                                                                             */
+                                                                            indicators: Array<IndicatorTotal>,
+                                                                            /**
+                                                                             * Per measure, plan order.
+                                                                             */
+                                                                            measures: Array<MeasureCounts>,
+                                                                            /**
+                                                                             * Earlier city summaries whose data was used for the multi-year view, sorted.
+                                                                             */
+                                                                            summaries: Array<string>,
+                                                                            /**
+                                                                             * Years with data in the multi-year view (up to `year`), ascending.
+                                                                             */
+                                                                            years: Array<number>,
+                                                                            /**
+                                                                             * Per indicator (plan order) the standing against the plan target at the end of `year`
+                                                                             * over all years so far (see [`crate::progress`]).
+                                                                             */
+                                                                            progress: Array<IndicatorProgress>,
+                                                                            /**
+                                                                             * Per measure (plan order) each responsible unit's status in each year of `years`.
+                                                                             */
+                                                                            trend: Array<MeasureTrend>,
+                                                                            /**
+                                                                             * 变更记录: every cell that differs between a unit's accepted file and each file it
+                                                                             * superseded (see [`crate::changes`]); filled by a streaming merge that saw the texts.
+                                                                             */
+                                                                            changes: Array<Change>,
+                                                                            /**
+                                                                             * 督办清单 rows (see [`crate::follow_up`]).
+                                                                             */
+                                                                            supervision: Array<SupervisionRow>,
+                                                                            /**
+                                                                             * 催报名单 rows (see [`crate::follow_up`]).
+                                                                             */
+                                                                            reminders: Array<ReminderRow>,
+                                                                            /**
+                                                                             * Files in the scanned folders that were not read (not spreadsheets, lock files),
+                                                                             * each with the reason, sorted by path (contract §6: nothing is silently skipped).
+                                                                             * The merge itself never fills it: the caller that scanned the folders does.
+                                                                             */
+                                                                            skipped: Array<Skipped>, };
+
+                                                                            /**
+                                                                             * The whole plan. Fields marked "output only" are derived on load and ignored when read.
+                                                                             */
+                                                                            export type Plan = {
+                                                                                /**
+                                                                                 * Stable identifier, written into every workbook's `_meta`.
+                                                                                 */
+                                                                                id: string,
+                                                                                /**
+                                                                                 * The document's title.
+                                                                                 */
+                                                                                title: string,
+                                                                                /**
+                                                                                 * First reporting year (2022).
+                                                                                 */
+                                                                                first_year: number,
+                                                                                /**
+                                                                                 * Last reporting year (2025).
+                                                                                 */
+                                                                                last_year: number,
+                                                                                /**
+                                                                                 * Report deadline as `MM-DD` of the following year.
+                                                                                 */
+                                                                                deadline: string,
+                                                                                /**
+                                                                                 * Assumptions and discrepancies with the source document, shown in summaries.
+                                                                                 */
+                                                                                notes: Array<string>,
+                                                                                /**
+                                                                                 * The responsible units, canonical names first.
+                                                                                 */
+                                                                                units: Array<Unit>,
+                                                                                /**
+                                                                                 * Named groups of units used in 责任单位 and reporters (`各县区`).
+                                                                                 */
+                                                                                groups: Array<Group>,
+                                                                                /**
+                                                                                 * Sections 一..四.
+                                                                                 */
+                                                                                sections: Array<Section>,
+                                                                                /**
+                                                                                 * Tasks 1..14 with their measures.
+                                                                                 */
+                                                                                tasks: Array<Task>,
+                                                                                /**
+                                                                                 * Quantitative targets.
+                                                                                 */
+                                                                                indicators: Array<Indicator>,
+                                                                                /**
+                                                                                 * Every measure in plan order with its task and units (output only; derived from
+                                                                                 * `tasks`, ignored on load) for scripts that want a flat list.
+                                                                                 */
+                                                                                measures: Array<MeasureInfo>,
+                                                                                /**
+                                                                                 * Content hash (output only; recomputed on load).
+                                                                                 */
+                                                                                hash: string, };
+
+                                                                                /**
+                                                                                 * The difference between two plans (JSON of `xlsx-tool plan diff --json`).
+                                                                                 */
+                                                                                export type PlanDiff = {
+                                                                                    /**
+                                                                                     * Old plan id.
+                                                                                     */
+                                                                                    old_id: string,
+                                                                                    /**
+                                                                                     * Old plan hash.
+                                                                                     */
+                                                                                    old_hash: string,
+                                                                                    /**
+                                                                                     * New plan id.
+                                                                                     */
+                                                                                    new_id: string,
+                                                                                    /**
+                                                                                     * New plan hash.
+                                                                                     */
+                                                                                    new_hash: string,
+                                                                                    /**
+                                                                                     * Whether the two are the same plan content.
+                                                                                     */
+                                                                                    identical: boolean,
+                                                                                    /**
+                                                                                     * Units (责任单位) only in the new plan.
+                                                                                     */
+                                                                                    units_added: Array<string>,
+                                                                                    /**
+                                                                                     * Units only in the old plan.
+                                                                                     */
+                                                                                    units_removed: Array<string>,
+                                                                                    /**
+                                                                                     * Measures that differ, in new plan order, removed ones last.
+                                                                                     */
+                                                                                    measures: Array<MeasureChange>,
+                                                                                    /**
+                                                                                     * Indicators that differ, in new plan order, removed ones last.
+                                                                                     */
+                                                                                    indicators: Array<IndicatorChange>,
+                                                                                    /**
+                                                                                     * Units added, removed, regrouped or with aliases changed.
+                                                                                     */
+                                                                                    unit_changes: Array<UnitChange>,
+                                                                                    /**
+                                                                                     * Groups added, removed or with members changed.
+                                                                                     */
+                                                                                    group_changes: Array<GroupChange>,
+                                                                                    /**
+                                                                                     * Other changes in Chinese: plan name, years, deadline, section and task titles,
+                                                                                     * notes, indicator texts.
+                                                                                     */
+                                                                                    other_changes: Array<string>,
+                                                                                    /**
+                                                                                     * The whole diff as a short memo in Chinese, one line a sentence (see
+                                                                                     * [`crate::plan_memo::memo`]).
+                                                                                     */
+                                                                                    memo: Array<string>, };
+
+                                                                                    /**
+                                                                                     * One problem of a plan file, at its place.
+                                                                                     */
+                                                                                    export type PlanProblem = {
+                                                                                        /**
+                                                                                         * `plan-invalid` (the plan cannot be used) or `unit-unmapped` (an import listed a name
+                                                                                         * it could not map to a unit of the plan).
+                                                                                         */
+                                                                                        code: string,
+                                                                                        /**
+                                                                                         * `error` stops the plan from being used.
+                                                                                         */
+                                                                                        severity: Severity,
+                                                                                        /**
+                                                                                         * Sheet name (empty for a text plan file or the whole file).
+                                                                                         */
+                                                                                        sheet: string,
+                                                                                        /**
+                                                                                         * A1 reference, or empty.
+                                                                                         */
+                                                                                        cell: string,
+                                                                                        /**
+                                                                                         * What is wrong and what to type instead, in Chinese.
+                                                                                         */
+                                                                                        message: string, };
+
+                                                                                        /**
+                                                                                         * One row of the 催报名单.
+                                                                                         */
+                                                                                        export type ReminderRow = {
+                                                                                            /**
+                                                                                             * Canonical unit name.
+                                                                                             */
+                                                                                            unit: string,
+                                                                                            /**
+                                                                                             * `未报送` or `退回`.
+                                                                                             */
+                                                                                            status: string,
+                                                                                            /**
+                                                                                             * 联系人 from the unit's latest file that names one; empty when unknown.
+                                                                                             */
+                                                                                            contact: string,
+                                                                                            /**
+                                                                                             * 联系电话 from the same file; empty when unknown.
+                                                                                             */
+                                                                                            phone: string,
+                                                                                            /**
+                                                                                             * The unit's latest file: 填报日期, year and file name; [`NEVER_SUBMITTED`] without one.
+                                                                                             */
+                                                                                            last_submitted: string,
+                                                                                            /**
+                                                                                             * What the unit must send or fix, in one sentence.
+                                                                                             */
+                                                                                            todo: string,
+                                                                                            /**
+                                                                                             * The plain-text 催报 message to paste into a chat or SMS.
+                                                                                             */
+                                                                                            notice: string, };
+
+                                                                                            /**
+                                                                                             * A unit's report as understood by [`crate::validate`].
+                                                                                             */
+                                                                                            export type Report = {
+                                                                                                /**
+                                                                                                 * Canonical unit name, `None` when it could not be resolved.
+                                                                                                 */
+                                                                                                unit: string | null,
+                                                                                                /**
+                                                                                                 * Reporting year.
+                                                                                                 */
+                                                                                                year: number | null,
+                                                                                                /**
+                                                                                                 * 联系人.
+                                                                                                 */
+                                                                                                contact: string,
+                                                                                                /**
+                                                                                                 * 联系电话 (text; leading zeros kept).
+                                                                                                 */
+                                                                                                phone: string,
+                                                                                                /**
+                                                                                                 * 填报日期.
+                                                                                                 */
+                                                                                                date: string | null,
+                                                                                                /**
+                                                                                                 * 填报日期 exactly as written (kept when it is not a date).
+                                                                                                 */
+                                                                                                date_text: string,
+                                                                                                /**
+                                                                                                 * Measure entries, in the order read.
+                                                                                                 */
+                                                                                                measures: Array<MeasureEntry>,
+                                                                                                /**
+                                                                                                 * Indicator entries, in the order read.
+                                                                                                 */
+                                                                                                indicators: Array<IndicatorEntry>, };
+
+                                                                                                /**
+                                                                                                 * A section of the annex (一..四).
+                                                                                                 */
+                                                                                                export type Section = {
+                                                                                                    /**
+                                                                                                     * `一`, `二`, ...
+                                                                                                     */
+                                                                                                    number: string,
+                                                                                                    /**
+                                                                                                     * Section title.
+                                                                                                     */
+                                                                                                    title: string, };
+
+                                                                                                    /**
+                                                                                                     * `error` stops a file from being merged; `warning` does not.
+                                                                                                     */
+                                                                                                    export type Severity = "error" | "warning";
+
+                                                                                                    /**
+                                                                                                     * A file in a scanned folder that was not read, and why (plain Chinese).
+                                                                                                     */
+                                                                                                    export type Skipped = {
+                                                                                                        /**
+                                                                                                         * The file's path as found.
+                                                                                                         */
+                                                                                                        path: string,
+                                                                                                        /**
+                                                                                                         * Why it was not read, e.g. `这是 Excel/WPS 打开文件时生成的临时文件`.
+                                                                                                         */
+                                                                                                        reason: string, };
+
+                                                                                                        /**
+                                                                                                         * 完成状态.
+                                                                                                         */
+                                                                                                        export type Status = "未启动" | "推进中" | "已完成" | "持续推进";
+
+                                                                                                        /**
+                                                                                                         * One row of the 督办清单.
+                                                                                                         */
+                                                                                                        export type SupervisionRow = {
+                                                                                                            /**
+                                                                                                             * Canonical unit name.
+                                                                                                             */
+                                                                                                            unit: string,
+                                                                                                            /**
+                                                                                                             * One of [`category::ALL`].
+                                                                                                             */
+                                                                                                            category: string,
+                                                                                                            /**
+                                                                                                             * Measure id (`2.1`) or indicator id (`I02`); empty for a 报送 row.
+                                                                                                             */
+                                                                                                            id: string,
+                                                                                                            /**
+                                                                                                             * The measure text, the indicator name with its target, or what was to be sent.
+                                                                                                             */
+                                                                                                            content: string,
+                                                                                                            /**
+                                                                                                             * What the inputs show (values, statuses, file and error count).
+                                                                                                             */
+                                                                                                            situation: string,
+                                                                                                            /**
+                                                                                                             * The rule that makes it a matter to chase.
+                                                                                                             */
+                                                                                                            basis: string, };
+
+                                                                                                            /**
+                                                                                                             * A task (任务内容) with its measures.
+                                                                                                             */
+                                                                                                            export type Task = {
+                                                                                                                /**
+                                                                                                                 * 1..14.
+                                                                                                                 */
+                                                                                                                number: number,
+                                                                                                                /**
+                                                                                                                 * The section number it belongs to.
+                                                                                                                 */
+                                                                                                                section: string,
+                                                                                                                /**
+                                                                                                                 * Task title without its number.
+                                                                                                                 */
+                                                                                                                title: string,
+                                                                                                                /**
+                                                                                                                 * The annex 责任单位 cell verbatim.
+                                                                                                                 */
+                                                                                                                responsible_text: string,
+                                                                                                                /**
+                                                                                                                 * Unit or group names responsible for every measure of the task.
+                                                                                                                 */
+                                                                                                                responsible: Array<string>,
+                                                                                                                /**
+                                                                                                                 * Set when the responsibility is an assumption of the built-in plan.
+                                                                                                                 */
+                                                                                                                assumption?: string | null,
+                                                                                                                /**
+                                                                                                                 * The measures (落实举措) in annex order.
+                                                                                                                 */
+                                                                                                                measures: Array<Measure>,
+                                                                                                                /**
+                                                                                                                 * `responsible` expanded to canonical unit names (output only).
+                                                                                                                 */
+                                                                                                                units: Array<string>, };
+
+                                                                                                                /**
+                                                                                                                 * A responsible unit (责任单位).
+                                                                                                                 */
+                                                                                                                export type Unit = {
+                                                                                                                    /**
+                                                                                                                     * Canonical name, the key everywhere.
+                                                                                                                     */
+                                                                                                                    name: string,
+                                                                                                                    /**
+                                                                                                                     * `市直` or `各县区`.
+                                                                                                                     */
+                                                                                                                    group: string,
+                                                                                                                    /**
+                                                                                                                     * Other names accepted on input.
+                                                                                                                     */
+                                                                                                                    aliases: Array<string>, };
+
+                                                                                                                    /**
+                                                                                                                     * A unit (责任单位) that differs between the versions.
+                                                                                                                     */
+                                                                                                                    export type UnitChange = {
+                                                                                                                        /**
+                                                                                                                         * Canonical name.
+                                                                                                                         */
+                                                                                                                        name: string,
+                                                                                                                        /**
+                                                                                                                         * `added`, `removed` or `changed`.
+                                                                                                                         */
+                                                                                                                        change: string,
+                                                                                                                        /**
+                                                                                                                         * Group (`市直`/`各县区`) in the old plan (none when added).
+                                                                                                                         */
+                                                                                                                        old_group: string | null,
+                                                                                                                        /**
+                                                                                                                         * Group in the new plan (none when removed).
+                                                                                                                         */
+                                                                                                                        new_group: string | null,
+                                                                                                                        /**
+                                                                                                                         * Aliases only in the new plan (all of them when added).
+                                                                                                                         */
+                                                                                                                        aliases_added: Array<string>,
+                                                                                                                        /**
+                                                                                                                         * Aliases only in the old plan.
+                                                                                                                         */
+                                                                                                                        aliases_removed: Array<string>, };
+
+                                                                                                                        /**
+                                                                                                                         * The statuses of one unit for a measure, per year.
+                                                                                                                         */
+                                                                                                                        export type UnitTrend = {
+                                                                                                                            /**
+                                                                                                                             * Canonical unit name.
+                                                                                                                             */
+                                                                                                                            unit: string,
+                                                                                                                            /**
+                                                                                                                             * `"2022"` → 完成状态, or `未报送` when the unit has no data that year.
+                                                                                                                             */
+                                                                                                                            years: { [key in string]: string }, };
+
+                                                                                                                            /**
+                                                                                                                             * A name or cell of the annex that could not be mapped to the base plan.
+                                                                                                                             */
+                                                                                                                            export type Unmapped = {
+                                                                                                                                /**
+                                                                                                                                 * The text as the document writes it.
+                                                                                                                                 */
+                                                                                                                                text: string,
+                                                                                                                                /**
+                                                                                                                                 * The task it belongs to.
+                                                                                                                                 */
+                                                                                                                                task: number,
+                                                                                                                                /**
+                                                                                                                                 * What was done with it, in Chinese.
+                                                                                                                                 */
+                                                                                                                                message: string, };
+
+
+
+                                                                                                                                /**
+                                                                                                                                 * The unit's workbook re-made with every problem marked at its cell (red = error,
+                                                                                                                                 * yellow = warning, the message as a note).
+                                                                                                                                 *
+                                                                                                                                 * # Errors
+                                                                                                                                 * When the file is not a readable unit report or its unit/year cannot be determined.
+                                                                                                                                 */
+                                                                                                                                export function annotate(bytes: Uint8Array | number[], file_name: string, plan_text?: string | null): Uint8Array;
+
+                                                                                                                                /**
+                                                                                                                                 * Applies `edits` to the report read from the file, writes the corrected workbook and
+                                                                                                                                 * validates it again: `{xlsx: Uint8Array, result}`.
+                                                                                                                                 *
+                                                                                                                                 * # Errors
+                                                                                                                                 * A malformed edit, an edit of something the plan does not know, an unreadable file.
+                                                                                                                                 */
+                                                                                                                                export function correct(bytes: Uint8Array | number[], file_name: string, edits: Edit[], plan_text?: string | null): Corrected;
+
+                                                                                                                                /**
+                                                                                                                                 * The facts the page needs from Rust: `{statuses, not_submitted, fields: [{field, label,
+                                                                                                                                 * long_text}], editable: {header, measure, indicator}, max_file_bytes, extensions,
+                                                                                                                                 * severities: [{id, label}]}` (severities in the order diagnostics are listed).
+                                                                                                                                 *
+                                                                                                                                 * # Errors
+                                                                                                                                 * Only if the result cannot be converted (never in practice).
+                                                                                                                                 */
+                                                                                                                                export function facts(): Facts;
+
+                                                                                                                                /**
+                                                                                                                                 * Like `validate`, plus the report as understood: `{result, report}` (what the fixing
+                                                                                                                                 * grid shows next to each problem).
+                                                                                                                                 *
+                                                                                                                                 * # Errors
+                                                                                                                                 * Only a bad plan.
+                                                                                                                                 */
+                                                                                                                                export function inspect(bytes: Uint8Array | number[], file_name: string, plan_text?: string | null): Inspection;
+
+                                                                                                                                /**
+                                                                                                                                 * Whether the name ends in one of those extensions, in any case.
+                                                                                                                                 */
+                                                                                                                                export function isSpreadsheetName(name: string): boolean;
+
+                                                                                                                                /**
+                                                                                                                                 * Reads a plan file: a plan workbook (.xlsx .xls .ods), TOML or JSON, or a Word
+                                                                                                                                 * document (.docx) whose annex 任务清单 is imported against `basePlanText` (default:
+                                                                                                                                 * the built-in plan). Problems are diagnostics in the result, not thrown errors.
+                                                                                                                                 *
+                                                                                                                                 * # Errors
+                                                                                                                                 * Only when `basePlanText` is not a usable plan.
+                                                                                                                                 */
+                                                                                                                                export function loadPlan(bytes: Uint8Array | number[], file_name: string, base_plan_text?: string | null): LoadedPlan;
+
+                                                                                                                                /**
+                                                                                                                                 * Validates every file and merges the valid ones into the summary of `year`:
+                                                                                                                                 * `{summary: <merge JSON>, xlsx: Uint8Array}`. `files` is `[{name, bytes}]`.
+                                                                                                                                 *
+                                                                                                                                 * # Errors
+                                                                                                                                 * A malformed `files` list, a year outside the plan, a bad plan, or a summary that
+                                                                                                                                 * cannot be written.
+                                                                                                                                 */
+                                                                                                                                export function merge(files: NamedFile[], year: number, plan_text?: string | null): MergeResult;
+
+                                                                                                                                /**
+                                                                                                                                 * The plan as a JavaScript object: sections, tasks, measures, units, indicators.
+                                                                                                                                 * Its JSON (`JSON.stringify`) is itself a plan file that `planText` accepts.
+                                                                                                                                 *
+                                                                                                                                 * # Errors
+                                                                                                                                 * When `plan_text` is not a usable plan.
+                                                                                                                                 */
+                                                                                                                                export function plan(plan_text?: string | null): Plan;
+
+                                                                                                                                /**
+                                                                                                                                 * What changed between two plan files (TOML or JSON text, e.g. `loadPlan`'s `planText`;
+                                                                                                                                 * empty = the built-in plan): the same JSON as `xlsx-tool plan diff OLD NEW --json`
+                                                                                                                                 * (`measures`, `indicators`, `unit_changes`, `group_changes`, ... and `memo`, the
+                                                                                                                                 * changes as a short memo in Chinese, one line a sentence).
+                                                                                                                                 *
+                                                                                                                                 * # Errors
+                                                                                                                                 * When either text is not a usable plan.
+                                                                                                                                 */
+                                                                                                                                export function planDiff(old_text: string, new_text: string): PlanDiff;
+
+                                                                                                                                /**
+                                                                                                                                 * The plan workbook (.xlsx bytes) of `planText` (default: the built-in plan), as
+                                                                                                                                 * `xlsx-tool plan export` writes it.
+                                                                                                                                 *
+                                                                                                                                 * # Errors
+                                                                                                                                 * When `planText` is not a usable plan or the workbook cannot be written.
+                                                                                                                                 */
+                                                                                                                                export function planWorkbook(plan_text?: string | null): Uint8Array;
+
+                                                                                                                                /**
+                                                                                                                                 * The year's work report (.docx bytes, 公文 layout, contract §10) from the same inputs as
+                                                                                                                                 * `merge`: `files` is `[{name, bytes}]`; a summary of `year` alone also serves.
+                                                                                                                                 *
+                                                                                                                                 * # Errors
+                                                                                                                                 * A malformed `files` list, a year outside the plan, a bad plan, or a document that
+                                                                                                                                 * cannot be written.
+                                                                                                                                 */
+                                                                                                                                export function report(files: NamedFile[], year: number, plan_text?: string | null): Uint8Array;
+
+                                                                                                                                /**
+                                                                                                                                 * The built-in sample submissions of `year`: `[{name, bytes}]` (one file with errors,
+                                                                                                                                 * one with warnings, one unit missing, one superseded).
+                                                                                                                                 *
+                                                                                                                                 * # Errors
+                                                                                                                                 * A year outside the plan or a bad plan.
+                                                                                                                                 */
+                                                                                                                                export function samples(year: number, plan_text?: string | null): NamedFile[];
+
+                                                                                                                                /**
+                                                                                                                                 * The four-year sample round `firstYear..=lastYear`: `[{name, bytes}]`, every unit's
+                                                                                                                                 * workbook of every year (see `xlsx_tool::sample::years`: 正常/关注/滞后 paths, a
+                                                                                                                                 * 万元/亿元 slip, a stock decrease, a resubmission, a missing and a rejected unit).
+                                                                                                                                 *
+                                                                                                                                 * # Errors
+                                                                                                                                 * A year outside the plan, `firstYear` after `lastYear`, or a bad plan.
+                                                                                                                                 */
+                                                                                                                                export function samplesYears(first_year: number, last_year: number, plan_text?: string | null): NamedFile[];
+
+                                                                                                                                /**
+                                                                                                                                 * Why a file of a dropped folder (its name and size in bytes) is not read, in Chinese
+                                                                                                                                 * (e.g. an Excel/WPS lock file, not a spreadsheet); `undefined` when it is read. A file
+                                                                                                                                 * the user picked one by one is read whatever its name.
+                                                                                                                                 */
+                                                                                                                                export function skipReason(name: string, size: number): string | undefined;
+
+                                                                                                                                /**
+                                                                                                                                 * Every extension a unit's workbook may have, lower case without the dot
+                                                                                                                                 * (`["xlsx", "xlsm", …, "csv"]`): for the file picker's `accept` list.
+                                                                                                                                 */
+                                                                                                                                export function spreadsheetExtensions(): string[];
+
+                                                                                                                                /**
+                                                                                                                                 * The blank workbook (.xlsx bytes) for `unit` and `year`.
+                                                                                                                                 *
+                                                                                                                                 * # Errors
+                                                                                                                                 * Unknown unit, a year outside the plan, or a bad plan.
+                                                                                                                                 */
+                                                                                                                                export function template(unit: string, year: number, plan_text?: string | null): Uint8Array;
+
+                                                                                                                                /**
+                                                                                                                                 * Reads and validates one file: `{path, unit, year, ok, diagnostics}`.
+                                                                                                                                 *
+                                                                                                                                 * # Errors
+                                                                                                                                 * Only a bad plan; problems in the file are diagnostics.
+                                                                                                                                 */
+                                                                                                                                export function validate(bytes: Uint8Array | number[], file_name: string, plan_text?: string | null): FileResult;
+
+                                                                                                                            }
+                                                                                                                            declare type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+                                                                                                                            declare interface InitOutput {
+                                                                                                                                readonly memory: WebAssembly.Memory;
+                                                                                                                                readonly annotate: (a: number, b: number, c: number, d: number, e: number, f: number) => [number, number, number, number];
+                                                                                                                                readonly correct: (a: number, b: number, c: number, d: number, e: any, f: number, g: number) => [number, number, number];
+                                                                                                                                readonly facts: () => [number, number, number];
+                                                                                                                                readonly inspect: (a: number, b: number, c: number, d: number, e: number, f: number) => [number, number, number];
+                                                                                                                                readonly isSpreadsheetName: (a: number, b: number) => number;
+                                                                                                                                readonly loadPlan: (a: number, b: number, c: number, d: number, e: number, f: number) => [number, number, number];
+                                                                                                                                readonly merge: (a: any, b: number, c: number, d: number) => [number, number, number];
+                                                                                                                                readonly plan: (a: number, b: number) => [number, number, number];
+                                                                                                                                readonly planDiff: (a: number, b: number, c: number, d: number) => [number, number, number];
+                                                                                                                                readonly planWorkbook: (a: number, b: number) => [number, number, number];
+                                                                                                                                readonly report: (a: any, b: number, c: number, d: number) => [number, number, number, number];
+                                                                                                                                readonly samples: (a: number, b: number, c: number) => [number, number, number];
+                                                                                                                                readonly samplesYears: (a: number, b: number, c: number, d: number) => [number, number, number];
+                                                                                                                                readonly skipReason: (a: number, b: number, c: number) => [number, number];
+                                                                                                                                readonly spreadsheetExtensions: () => [number, number];
+                                                                                                                                readonly template: (a: number, b: number, c: number, d: number, e: number) => [number, number, number, number];
+                                                                                                                                readonly validate: (a: number, b: number, c: number, d: number, e: number, f: number) => [number, number, number];
+                                                                                                                                readonly __wbindgen_malloc: (a: number, b: number) => number;
+                                                                                                                                readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
+                                                                                                                                readonly __wbindgen_free: (a: number, b: number, c: number) => void;
+                                                                                                                                readonly __wbindgen_exn_store: (a: number) => void;
+                                                                                                                                readonly __externref_table_alloc: () => number;
+                                                                                                                                readonly __wbindgen_externrefs: WebAssembly.Table;
+                                                                                                                                readonly __externref_table_dealloc: (a: number) => void;
+                                                                                                                                readonly __externref_drop_slice: (a: number, b: number) => void;
+                                                                                                                                readonly __wbindgen_start: () => void;
+                                                                                                                            }
+
+                                                                                                                            declare type SyncInitInput = BufferSource | WebAssembly.Module;
+
+                                                                                                                            declare namespace wasm_bindgen {
+                                                                                                                                /**
+                                                                                                                                 * Instantiates the given `module`, which can either be bytes or
+                                                                                                                                 * a precompiled `WebAssembly.Module`.
+                                                                                                                                 *
+                                                                                                                                 * @param {{ module: SyncInitInput }} module - Passing `SyncInitInput` directly is deprecated.
+                                                                                                                                 *
+                                                                                                                                 * @returns {InitOutput}
+                                                                                                                                 */
+                                                                                                                                export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
+                                                                                                                            }
+
+                                                                                                                            /**
+                                                                                                                             * If `module_or_path` is {RequestInfo} or {URL}, makes a request and
+                                                                                                                             * for everything else, calls `WebAssembly.instantiate` directly.
+                                                                                                                             *
+                                                                                                                             * @param {{ module_or_path: InitInput | Promise<InitInput> }} module_or_path - Passing `InitInput` directly is deprecated.
+                                                                                                                             *
+                                                                                                                             * @returns {Promise<InitOutput>}
+                                                                                                                             */
+                                                                                                                            declare function wasm_bindgen (module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;

@@ -10,41 +10,74 @@ use crate::cell::CellRef;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
-#[allow(missing_docs)]
 pub enum Code {
+    /// Not a spreadsheet, or one that cannot be opened (also an unreadable folder entry).
     NotAWorkbook,
+    /// Over a size limit (bytes, cells, rows or text): not read further.
     TooLarge,
+    /// A spreadsheet, but not laid out like the unit template.
     UnknownLayout,
+    /// A sheet of the template is missing.
     MissingSheet,
+    /// A column of the template is missing.
     MissingColumn,
+    /// A column the template does not have (ignored).
     ExtraColumn,
+    /// The unit name is not one of the plan's units.
     UnitUnknown,
+    /// The 填报单位 differs from the unit the template was made for.
     UnitMismatch,
+    /// The report year is missing or not a plausible year.
     YearInvalid,
+    /// The workbook was made from another plan than the one in use.
     PlanMismatch,
+    /// A measure id the plan does not have.
     MeasureUnknown,
+    /// A measure of the plan, but not one assigned to this unit.
     MeasureNotAssigned,
+    /// A measure assigned to the unit has no row.
     MeasureMissing,
+    /// The same measure appears in more than one row.
     MeasureDuplicate,
+    /// The measure text differs from the plan's.
     MeasureTextChanged,
+    /// A measure row without a completion status.
     StatusMissing,
+    /// A status that is not one of the allowed values.
     StatusInvalid,
+    /// A measure row without a progress description.
     ProgressMissing,
+    /// A text cell longer than allowed.
     TextTooLong,
+    /// An unfinished measure without a next-step plan.
     NextPlanMissing,
+    /// The contact person or phone is missing.
     ContactMissing,
+    /// The fill-in date cannot be read as a date.
     DateInvalid,
+    /// An indicator id the plan does not have.
     IndicatorUnknown,
+    /// An indicator of the plan, but not one assigned to this unit.
     IndicatorNotAssigned,
+    /// The same indicator appears in more than one row.
     IndicatorDuplicate,
+    /// An indicator value that is not a number.
     ValueNotNumber,
+    /// A negative indicator value.
     ValueNegative,
+    /// A fractional value for an indicator counted in whole units.
     ValueNotInteger,
+    /// The unit of measure differs from the plan's.
     ValueUnitMismatch,
+    /// A value written as text (`1,200`, `12件`) that was read as a number.
     ValueCoerced,
+    /// A value far beyond what the indicator's target makes plausible (warning).
     ValueOutlier,
+    /// A 年末存量 value below the unit's own value of the previous year (cross-year warning).
     StockDecreased,
+    /// A value at least 10× or at most 1/10 of the unit's previous-year value: a likely 万元/亿元 slip (cross-year warning).
     ValueJump,
+    /// A measure 已完成 the previous year is now 未启动 (cross-year warning).
     StatusRegressed,
     /// A password to open is set: the file is encrypted and cannot be read.
     Encrypted,
@@ -181,26 +214,44 @@ impl Severity {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
-#[allow(missing_docs)]
 pub enum Field {
+    /// 填报单位.
     Unit,
+    /// 报告年度.
     Year,
+    /// 联系人.
     Contact,
+    /// 联系电话.
     Phone,
+    /// 填报日期.
     Date,
+    /// 序号/指标编号.
     Id,
+    /// 任务内容.
     TaskText,
+    /// 落实举措.
     MeasureText,
+    /// 责任单位.
     Responsible,
+    /// 完成状态.
     Status,
+    /// 进展情况.
     Progress,
+    /// 存在问题.
     Problems,
+    /// 下一步计划.
     NextPlan,
+    /// 佐证材料.
     Evidence,
+    /// 指标名称.
     IndicatorName,
+    /// 计量单位.
     IndicatorUnit,
+    /// 目标值.
     Target,
+    /// 本年度完成值.
     Value,
+    /// 说明.
     Remark,
 }
 

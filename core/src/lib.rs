@@ -2,13 +2,56 @@
 //! a unit's annual report, its validation and the merge into the city summary.
 //!
 //! This crate does no I/O: readers (`xlsx-tool`) turn workbooks into a [`RawReport`],
-//! [`validate`] turns that into a [`Report`] plus [`Diagnostic`]s, and [`merge`] turns
+//! [`validate()`] turns that into a [`Report`] plus [`Diagnostic`]s, and [`merge()`] turns
 //! many reports into a [`Merge`] that writers render.
 //!
+//! # Where each concept lives
+//!
+//! | Concept | Module | Main items |
+//! |---|---|---|
+//! | The plan (sections, tasks, measures, units, indicators) | [`plan`] | [`Plan::builtin`], [`Plan::from_text`], [`Plan::resolve_unit`] |
+//! | A plan file that cannot be used | [`error`] | [`PlanError`] |
+//! | What changed between two plan versions, and the memo about it | [`plan_diff`], [`plan_memo`] | |
+//! | Reading a workbook made from an older plan version | [`revision`] | |
+//! | A unit's report, as read and as understood | [`report`] | [`RawReport`], [`Report`], [`Status`] |
+//! | Cell positions and raw cell values | [`cell`], [`cells`] | [`CellRef`], [`RawCell`], [`Cells`] |
+//! | Dates people type and Excel serials | [`date`] | [`Date`] |
+//! | Indicator values as typed (`1,200`, `12件`) | [`value`] | |
+//! | The validation rules (contract §4) | [`validate`](mod@validate) | [`validate()`] |
+//! | Findings and their stable codes (contract §5) | [`diagnostic`] | [`Diagnostic`], [`Code`], [`Severity`], [`Anchor`], [`Field`] |
+//! | The merge of a year and its JSON | [`merge`](mod@merge) | [`merge()`], [`merge_with_history`], [`Merge`], [`Submission`] |
+//! | Warnings across years | [`cross_year`] | |
+//! | Progress over the plan period | [`progress`] | |
+//! | 变更记录 (what a resubmission changed) | [`changes`] | |
+//! | 督办清单 and 催报名单 | [`follow_up`] | |
+//! | Small text helpers | [`text`] | |
+//!
+//! # Example
+//!
+//! Validate what a reader produced, then merge it (here an empty report, so the file is
+//! rejected and every expected unit is missing):
+//!
 //! ```
-//! let plan = jz_core::Plan::builtin();
+//! use jz_core::{Code, Plan, RawReport, Submission};
+//!
+//! let plan = Plan::builtin();
 //! assert_eq!(plan.measures().count(), 43);
 //! assert_eq!(plan.resolve_unit("焦作市人民检察院"), Some("检察院"));
+//!
+//! let (report, diagnostics) = jz_core::validate(&plan, &RawReport::default());
+//! assert!(diagnostics.iter().any(|d| d.code == Code::UnitUnknown));
+//!
+//! let submission = Submission {
+//!     path: "未命名.xlsx".into(),
+//!     sha256: String::new(),
+//!     report,
+//!     diagnostics,
+//!     cells: Default::default(),
+//! };
+//! let merge = jz_core::merge(&plan, 2025, vec![submission]);
+//! assert_eq!(merge.summary.rejected, ["未命名.xlsx"]);
+//! assert!(merge.summary.accepted.is_empty());
+//! assert_eq!(merge.summary.missing_units.len(), plan.expected_units().len());
 //! ```
 
 pub mod cell;

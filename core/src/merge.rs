@@ -320,6 +320,32 @@ pub struct Merge {
 /// `year-invalid` finding; files of earlier years are kept aside. Of two valid files of the
 /// same unit and year the later 填报日期 wins, then the greater SHA-256, then the file
 /// name that sorts last, so the result never depends on input order.
+///
+/// Each [`Submission`] is a file already read and validated (`xlsx_tool::check` makes them
+/// from bytes); look at `summary` for the JSON (accepted, rejected, missing units, totals),
+/// `files` for each file's outcome and `units` for the 报送情况 rows.
+///
+/// # Examples
+///
+/// ```
+/// use jz_core::{Plan, RawReport, Submission};
+///
+/// let plan = Plan::builtin();
+/// let (report, diagnostics) = jz_core::validate(&plan, &RawReport::default());
+/// let broken = Submission {
+///     path: "收件/空白.xlsx".into(),
+///     sha256: String::new(),
+///     report,
+///     diagnostics,
+///     cells: Default::default(),
+/// };
+/// let merge = jz_core::merge(&plan, 2025, vec![broken]);
+/// assert_eq!(merge.summary.year, 2025);
+/// assert_eq!(merge.summary.rejected, ["收件/空白.xlsx"]);
+/// // Nobody reported, so every indicator total is null and every unit is missing.
+/// assert!(merge.summary.indicators.iter().all(|i| i.total.is_none()));
+/// assert!(merge.summary.missing_units.iter().any(|u| u == "检察院"));
+/// ```
 pub fn merge(plan: &Plan, year: u16, submissions: Vec<Submission>) -> Merge {
     merge_with_history(plan, year, submissions, Vec::new())
 }
@@ -332,6 +358,19 @@ pub fn merge(plan: &Plan, year: u16, submissions: Vec<Submission>) -> Merge {
 /// file of that year (chosen like this year's: later 填报日期, greater SHA-256, file name),
 /// which beats any summary. This year's totals (`indicators`, `measures`) come from this
 /// year's unit files only.
+///
+/// The [`HistorySource`]s come from earlier city summaries
+/// (`xlsx_tool::summary::read_history` reads one from a summary workbook's bytes).
+///
+/// # Examples
+///
+/// ```
+/// let plan = jz_core::Plan::builtin();
+/// // No files and no earlier summaries: the multi-year view holds only this year.
+/// let merge = jz_core::merge_with_history(&plan, 2024, Vec::new(), Vec::new());
+/// assert!(merge.summary.summaries.is_empty());
+/// assert!(merge.summary.years.iter().all(|&y| y <= 2024));
+/// ```
 pub fn merge_with_history(plan: &Plan, year: u16, submissions: Vec<Submission>, history: Vec<HistorySource>) -> Merge {
     let mut subs = submissions;
     subs.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.sha256.cmp(&b.sha256)));

@@ -248,6 +248,16 @@ impl Plan {
     ///
     /// # Panics
     /// Never in a released build: the embedded file is checked by the test suite.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let plan = jz_core::Plan::builtin();
+    /// assert_eq!((plan.first_year, plan.last_year), (2022, 2025));
+    /// let first = plan.measures_of("检察院").next().map(|m| m.measure.id.as_str());
+    /// assert!(first.is_some());
+    /// assert_eq!(plan.indicator("I01").map(|i| i.target), Some(3.0));
+    /// ```
     pub fn builtin() -> Plan {
         #[allow(clippy::expect_used)]
         Plan::from_text(BUILTIN).expect("the built-in plan is valid")
@@ -258,6 +268,36 @@ impl Plan {
     /// # Errors
     /// [`PlanError::Syntax`] when the text does not parse, [`PlanError::Invalid`] naming the
     /// first inconsistent item (unknown unit, duplicate id, misnumbered measure...).
+    ///
+    /// # Examples
+    ///
+    /// A one-task plan in TOML (the layout of `core/plan/jiaozuo-2022-2025.toml`):
+    ///
+    /// ```
+    /// let toml = r#"
+    /// id = "demo"
+    /// title = "示例计划"
+    /// first_year = 2024
+    /// last_year = 2025
+    /// units = [{ name = "市场监管局", group = "市直" }]
+    /// sections = [{ number = "一", title = "创造" }]
+    /// indicators = []
+    ///
+    /// [[tasks]]
+    /// number = 1
+    /// section = "一"
+    /// title = "强化顶层设计"
+    /// responsible = ["市场监管局"]
+    /// measures = [{ id = "1.1", text = "制定工作方案。" }]
+    /// "#;
+    /// let plan = jz_core::Plan::from_text(toml)?;
+    /// assert_eq!(plan.measures().count(), 1);
+    ///
+    /// // The JSON form loads back to the same plan; broken text is an error, not a panic.
+    /// assert_eq!(jz_core::Plan::from_text(&plan.to_json())?.hash, plan.hash);
+    /// assert!(jz_core::Plan::from_text("id = ").is_err());
+    /// # Ok::<(), jz_core::PlanError>(())
+    /// ```
     pub fn from_text(text: &str) -> Result<Plan, PlanError> {
         let text = text.trim_start_matches('\u{FEFF}');
         let mut plan: Plan = if text.trim_start().starts_with('{') {

@@ -190,7 +190,7 @@ pub struct IndicatorEntry {
     pub assigned: bool,
 }
 
-/// A unit's report as understood by [`crate::validate`].
+/// A unit's report as understood by [`crate::validate()`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Report {

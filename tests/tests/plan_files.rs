@@ -86,7 +86,8 @@ fn assert_revision(d: &PlanDiff, name: &str) {
         .iter()
         .filter(|m| m.change == "changed")
         .map(|m| {
-            let (o, n) = (m.old.as_ref().unwrap(), m.new.as_ref().unwrap());
+            let (o, n) =
+                (m.old.as_ref().expect("a changed measure has an old side"), m.new.as_ref().expect("and a new one"));
             (o.id.clone(), n.id.clone(), m.moved_task, m.reworded, m.units_changed)
         })
         .collect();

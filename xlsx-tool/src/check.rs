@@ -86,11 +86,30 @@ impl Checked {
 
 /// Reads and validates one file.
 ///
+/// Never fails: a file that cannot be read comes back with [`crate::read::Kind::Unreadable`]
+/// and a diagnostic saying why. Look at [`Checked::ok`], `report` (unit, year, rows) and
+/// `diagnostics` (each with its code, cell and Chinese message); [`Checked::result`] is the
+/// `validate` JSON of the file.
+///
+/// # Examples
+///
 /// ```
-/// let plan = jz_core::Plan::builtin();
-/// let checked = xlsx_tool::check(&plan, b"not a workbook", "x.xlsx", &Default::default());
+/// use jz_core::{Code, Plan};
+/// use xlsx_tool::{Limits, read::Kind};
+///
+/// let plan = Plan::builtin();
+/// // A blank template is a unit workbook, but nothing is filled in yet.
+/// let blank = xlsx_tool::template::template(&plan, "检察院", 2025)?;
+/// let checked = xlsx_tool::check(&plan, &blank, "检察院.xlsx", &Limits::default());
+/// assert_eq!(checked.kind, Kind::Report);
+/// assert_eq!(checked.report.unit.as_deref(), Some("检察院"));
 /// assert!(!checked.ok());
-/// assert_eq!(checked.diagnostics[0].code, jz_core::Code::NotAWorkbook);
+/// assert!(checked.diagnostics.iter().any(|d| d.code == Code::StatusMissing));
+///
+/// // Anything else is refused with a diagnostic, never a panic.
+/// let junk = xlsx_tool::check(&plan, b"not a workbook", "x.xlsx", &Limits::default());
+/// assert_eq!(junk.diagnostics[0].code, Code::NotAWorkbook);
+/// # Ok::<(), xlsx_tool::Error>(())
 /// ```
 pub fn check(plan: &Plan, bytes: &[u8], path: &str, limits: &Limits) -> Checked {
     check_located(plan, bytes, path, limits).0

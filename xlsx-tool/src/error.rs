@@ -1,7 +1,7 @@
 //! The one error type of this crate: the call itself could not proceed.
 //!
 //! Problems *in* a unit's file are not errors: they are [`jz_core::Diagnostic`]s returned
-//! as data. An [`Error`] means e.g. the plan is bad or a workbook could not be written.
+//! as data. An [`Error`](enum@Error) means e.g. the plan is bad or a workbook could not be written.
 
 use thiserror::Error;
 

@@ -77,12 +77,26 @@ struct Loser {
 /// The streaming merge: [`Merger::add`] (or [`Reader::read`] then [`Merger::push`]) each
 /// file in any order, then [`Merger::finish`]. The result never depends on the order.
 ///
+/// # Examples
+///
+/// Feed files one at a time (here the built-in sample set plus a stray file), then look
+/// at the merge: accepted, rejected and superseded files, missing units, totals.
+///
 /// ```
 /// let plan = jz_core::Plan::builtin();
-/// let mut merger = xlsx_tool::Merger::new(&plan, 2025, &Default::default());
+/// let mut merger = xlsx_tool::Merger::new(&plan, 2025, &xlsx_tool::Limits::default());
+/// for (name, bytes) in xlsx_tool::sample::sample_set(&plan, 2025, 1)? {
+///     merger.add(&name, &bytes);
+/// }
 /// merger.add("x.xlsx", b"not a workbook");
 /// let merge = merger.finish();
-/// assert_eq!(merge.summary.rejected, ["x.xlsx"]);
+/// assert!(merge.summary.rejected.iter().any(|p| p == "x.xlsx"));
+/// assert!(!merge.summary.accepted.is_empty());
+/// assert_eq!(merge.summary.missing_units, ["中医药局", "博爱县"]); // 博爱县 was rejected
+/// // The summary workbook of this merge:
+/// let xlsx = xlsx_tool::summary::write_summary(&plan, &merge)?;
+/// assert!(xlsx.starts_with(b"PK"));
+/// # Ok::<(), xlsx_tool::Error>(())
 /// ```
 #[derive(Debug)]
 pub struct Merger<'p> {

@@ -4,7 +4,7 @@
 //! The format is taken from the bytes, never from the file name alone. Sheets are
 //! found by name, else by their header labels; the header row by its labels; columns by
 //! label in any order. Nothing is interpreted here: values keep their cell positions and
-//! [`jz_core::validate`] judges them. Problems with the file itself come back as
+//! [`jz_core::validate()`] judges them. Problems with the file itself come back as
 //! diagnostics (`not-a-workbook`, `too-large`, `unknown-layout`, `missing-sheet`,
 //! `missing-column`, `extra-column`); reading never panics and never hangs.
 

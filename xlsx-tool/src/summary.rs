@@ -149,6 +149,19 @@ fn print_setup(ws: &mut Worksheet, header_row: u32) -> Result<(), XlsxError> {
 /// # Errors
 /// [`Error::Write`] when the workbook cannot be built (e.g. a text longer than Excel's
 /// 32767-character cell limit, which validation rules out).
+///
+/// # Examples
+///
+/// ```
+/// let plan = jz_core::Plan::builtin();
+/// let merge = jz_core::merge(&plan, 2025, Vec::new());
+/// let xlsx = xlsx_tool::summary::write_summary(&plan, &merge)?;
+/// // The workbook carries its merge JSON: reading it back gives the same summary.
+/// let back = xlsx_tool::summary::read_summary(&xlsx)?;
+/// assert_eq!(back.year, 2025);
+/// assert_eq!(back.missing_units, merge.summary.missing_units);
+/// # Ok::<(), xlsx_tool::Error>(())
+/// ```
 pub fn write_summary(plan: &Plan, merge: &Merge) -> Result<Vec<u8>, Error> {
     let year = merge.summary.year;
     let st = Styles::new();

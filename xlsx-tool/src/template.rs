@@ -45,6 +45,22 @@ const WARNING_FILL: u32 = 0xFFEB9C;
 /// # Errors
 /// [`Error::UnknownUnit`] when the plan does not know the unit, [`Error::BadYear`] when the
 /// year is not a reporting year of the plan, [`Error::Write`] if the workbook cannot be built.
+///
+/// # Examples
+///
+/// ```
+/// let plan = jz_core::Plan::builtin();
+/// // Any accepted spelling of the unit works; the bytes are an .xlsx to save or send.
+/// let xlsx = xlsx_tool::template::template(&plan, "焦作市人民检察院", 2025)?;
+/// assert!(xlsx.starts_with(b"PK"));
+/// assert_eq!(xlsx, xlsx_tool::template::template(&plan, "检察院", 2025)?);
+///
+/// assert!(matches!(
+///     xlsx_tool::template::template(&plan, "郑州市", 2025),
+///     Err(xlsx_tool::Error::UnknownUnit(_))
+/// ));
+/// # Ok::<(), xlsx_tool::Error>(())
+/// ```
 pub fn template(plan: &Plan, unit: &str, year: u16) -> Result<Vec<u8>, Error> {
     build(plan, unit, year, None, &[])
 }

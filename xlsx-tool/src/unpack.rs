@@ -8,16 +8,16 @@ use jz_core::Diagnostic;
 use crate::limits::{Limits, file_too_large, inflated_too_large, not_a_workbook, too_large};
 
 /// For zip containers (xlsx, xlsb, ods): inflates every part a workbook reader reads (see
-/// [`is_read_part`]) once, counting the bytes that actually come out and stopping as soon
+/// `is_read_part`) once, counting the bytes that actually come out and stopping as soon
 /// as the running total passes `max_inflated_bytes` (the sizes the zip headers declare
 /// are never trusted); refuses more entries than [`Limits::max_zip_entries`] and cell
-/// references no spreadsheet writes (see [`absurd_reference`]). Other parts (pictures,
+/// references no spreadsheet writes (see `absurd_reference`). Other parts (pictures,
 /// document properties, the colour theme) are never inflated, by anyone.
 ///
 /// Returns the same workbook repacked without compression, each part with the CRC-32
 /// its entry declared. calamine then reads the parts without inflating anything a second
 /// time, and checks each part's CRC-32 as it reads it (so it is not computed here too).
-/// Worksheet parts get their merged ranges moved first (see [`merges_first`]).
+/// Worksheet parts get their merged ranges moved first (see `merges_first`).
 ///
 /// `Err` is a `too-large` diagnostic, or `not-a-workbook` when the zip is broken.
 pub fn unpack_zip(bytes: &[u8], limits: &Limits) -> Result<Vec<u8>, Diagnostic> {

@@ -144,6 +144,24 @@ pub fn is_word_document(bytes: &[u8]) -> bool {
 ///
 /// # Errors
 /// [`PlanFileError::Invalid`] listing every problem at its sheet and cell.
+///
+/// # Examples
+///
+/// ```
+/// use xlsx_tool::plan_file::{export_plan, load_plan};
+///
+/// let plan = jz_core::Plan::builtin();
+/// // The plan workbook people edit, and the JSON of `xlsx-tool plan --json`, both load.
+/// let from_xlsx = load_plan(&export_plan(&plan), "计划.xlsx")?;
+/// assert_eq!(from_xlsx.measures().count(), plan.measures().count());
+/// let from_json = load_plan(plan.to_json().as_bytes(), "plan.json")?;
+/// assert_eq!(from_json.hash, plan.hash);
+///
+/// // Broken input is an error listing what is wrong (in Chinese), never a panic.
+/// let err = load_plan(b"id = ", "plan.toml").unwrap_err();
+/// assert!(!err.problems().is_empty());
+/// # Ok::<(), xlsx_tool::plan_file::PlanFileError>(())
+/// ```
 pub fn load_plan(bytes: &[u8], file_name: &str) -> Result<Plan, PlanFileError> {
     let limits = Limits::default();
     if bytes.len() as u64 > limits.max_file_bytes {

@@ -52,11 +52,19 @@ pub const ANNEX_COLUMNS: [&str; 6] = ["序号", "单位", "状态", "文件", "�
 /// [`Error::Report`] when the package cannot be written (memory only).
 ///
 /// # Examples
+///
 /// ```
 /// let plan = jz_core::Plan::builtin();
-/// let merge = jz_core::merge(&plan, 2025, Vec::new());
-/// let docx = xlsx_tool::report::write_report(&plan, &merge).unwrap();
-/// assert!(docx.starts_with(b"PK"));
+/// let files = xlsx_tool::sample::sample_set(&plan, 2025, 7)?;
+/// let (merge, _summary) = xlsx_tool::merge_files(
+///     &plan,
+///     files.iter().map(|(name, bytes)| (name.as_str(), bytes.as_slice())),
+///     2025,
+///     &xlsx_tool::Limits::default(),
+/// )?;
+/// let docx = xlsx_tool::report::write_report(&plan, &merge)?;
+/// assert!(docx.starts_with(b"PK")); // a .docx package
+/// # Ok::<(), xlsx_tool::Error>(())
 /// ```
 pub fn write_report(plan: &Plan, merge: &Merge) -> Result<Vec<u8>, Error> {
     let year = merge.summary.year;
