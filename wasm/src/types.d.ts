@@ -779,7 +779,7 @@ todo: string,
 notice: string, };
 
 /**
- * A unit's report as understood by [`crate::validate`].
+ * A unit's report as understood by [`crate::validate()`].
  */
 export type Report = { 
 /**
