@@ -3,7 +3,7 @@
 # machine (or CI) gets everything from the package registries and a prepared one loses no time:
 # - Debian: chromium + chromium-driver (browser tests), a Chinese font (screenshots, PDF pages),
 #   LibreOffice calc and writer (files saved by another program; the report converted to PDF),
-#   poppler-utils (PDF pages as PNG, pdftotext);
+#   poppler-utils (PDF pages as PNG, pdftotext), time (peak memory in the corpus test);
 # - PyPI: openpyxl (fixture scripts, independent reader), python-docx (report read back),
 #   msoffcrypto-tool (encrypted fixtures);
 # - the wasm32 target and wasm-bindgen-cli at the version in Cargo.lock (scripts/web-build.sh).
@@ -17,6 +17,7 @@ fc-list :lang=zh 2>/dev/null | grep -q . || need_apt+=(fonts-wqy-microhei)
 command -v soffice >/dev/null || need_apt+=(libreoffice-calc-nogui)
 [ -e /usr/lib/libreoffice/program/libswlo.so ] || need_apt+=(libreoffice-writer-nogui)
 command -v pdftoppm >/dev/null || need_apt+=(poppler-utils)
+[ -x /usr/bin/time ] || need_apt+=(time)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "== apt-get install ${need_apt[*]}"
   apt-get update -qq
