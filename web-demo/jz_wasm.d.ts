@@ -834,7 +834,7 @@ declare namespace wasm_bindgen {
                                                                                             notice: string, };
 
                                                                                             /**
-                                                                                             * A unit's report as understood by [`crate::validate`].
+                                                                                             * A unit's report as understood by [`crate::validate()`].
                                                                                              */
                                                                                             export type Report = {
                                                                                                 /**
