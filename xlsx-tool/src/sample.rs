@@ -146,14 +146,7 @@ pub fn sample_set(plan: &Plan, year: u16, seed: u64) -> Result<Vec<(String, Vec<
         let mut report = sample_report(plan, unit, year, &mut rng);
         match unit {
             "博爱县" => {
-                if let Some(m) = report.measures.first_mut() {
-                    m.status = None;
-                    m.status_text = "完成".into();
-                }
-                if let Some(i) = report.indicators.iter_mut().find(|i| i.id == "I12") {
-                    i.value = None;
-                    i.value_text = "2000万元".into();
-                }
+                break_file(&mut report);
             }
             "武陟县" => {
                 if let Some(i) = report.indicators.first_mut() {
@@ -175,4 +168,16 @@ pub fn sample_set(plan: &Plan, year: u16, seed: u64) -> Result<Vec<(String, Vec<
         files.push((name, crate::template::filled(plan, &report, unit, year, &[])?));
     }
     Ok(files)
+}
+
+/// Two errors: a 完成状态 not in the list and a value in the wrong unit.
+pub(crate) fn break_file(report: &mut Report) {
+    if let Some(m) = report.measures.first_mut() {
+        m.status = None;
+        m.status_text = "完成".into();
+    }
+    if let Some(i) = report.indicators.iter_mut().find(|i| i.id == "I12") {
+        i.value = None;
+        i.value_text = "2000万元".into();
+    }
 }

@@ -69,7 +69,6 @@ const NO_UNITS_REMARK: &str = "该举措没有应报单位";
 /// Note on a value from a unit that is not a reporter of the indicator.
 const NOT_REPORTER_NOTE: &str = "非指定填报单位，未计入合计";
 
-const HEADER_FILL: u32 = 0xDDEBF7;
 const TOTAL_FILL: u32 = 0xF2F2F2;
 
 /// The formats of the summary.
@@ -95,13 +94,7 @@ impl Styles {
         Styles {
             title: Format::new().set_bold().set_font_size(16).set_align(FormatAlign::Center),
             subtitle: Format::new().set_text_wrap().set_align(FormatAlign::Top),
-            header: Format::new()
-                .set_bold()
-                .set_border(FormatBorder::Thin)
-                .set_text_wrap()
-                .set_background_color(Color::RGB(HEADER_FILL))
-                .set_align(FormatAlign::Center)
-                .set_align(FormatAlign::VerticalCenter),
+            header: crate::template::header_format(),
             center: cell.clone().set_align(FormatAlign::Center),
             number: cell.clone().set_align(FormatAlign::Right),
             percent: cell.clone().set_align(FormatAlign::Right).set_num_format("0.0%"),

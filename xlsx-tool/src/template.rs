@@ -32,7 +32,19 @@ const INDICATOR_WIDTHS: [f64; 6] = [10.0, 36.0, 10.0, 10.0, 16.0, 40.0];
 /// Shading of cells a person fills in.
 const INPUT_FILL: u32 = 0xFFF2CC;
 /// Shading of header rows.
-const HEADER_FILL: u32 = 0xDDEBF7;
+pub(crate) const HEADER_FILL: u32 = 0xDDEBF7;
+
+/// The header-row format every workbook of the project uses (template, summary, plan
+/// workbook): bold, thin border, wrapped, shaded, centred.
+pub(crate) fn header_format() -> Format {
+    Format::new()
+        .set_bold()
+        .set_border(FormatBorder::Thin)
+        .set_text_wrap()
+        .set_background_color(Color::RGB(HEADER_FILL))
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
+}
 /// Fill of a cell with an error.
 const ERROR_FILL: u32 = 0xFFC7CE;
 /// Fill of a cell with a warning.
@@ -349,13 +361,7 @@ impl Styles {
                 .set_align(FormatAlign::VerticalCenter)
                 .set_align(FormatAlign::Left)
                 .set_num_format("0"),
-            header: Format::new()
-                .set_bold()
-                .set_border(FormatBorder::Thin)
-                .set_text_wrap()
-                .set_background_color(Color::RGB(HEADER_FILL))
-                .set_align(FormatAlign::Center)
-                .set_align(FormatAlign::VerticalCenter),
+            header: header_format(),
             body_center: cell.clone().set_align(FormatAlign::Center),
             body_number: cell.clone().set_align(FormatAlign::Right),
             body: cell,

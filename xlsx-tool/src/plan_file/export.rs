@@ -20,7 +20,7 @@ use crate::template::{properties, row_height, text_lines};
 /// Shading of input cells (as in the unit template).
 const INPUT_FILL: u32 = 0xFFF2CC;
 /// Shading of header cells.
-const HEADER_FILL: u32 = 0xDDEBF7;
+use crate::template::HEADER_FILL;
 /// Rows below the data that keep the input shading and the dropdowns, for additions.
 const SPARE_ROWS: u32 = 30;
 /// Dropdowns cover the data rows down to this row (rows inserted inside keep them).
@@ -69,13 +69,7 @@ pub fn try_export_plan(plan: &Plan) -> Result<Vec<u8>, Error> {
         .set_align(FormatAlign::Top)
         .set_background_color(Color::RGB(INPUT_FILL));
     let st = Styles {
-        header: Format::new()
-            .set_bold()
-            .set_border(FormatBorder::Thin)
-            .set_text_wrap()
-            .set_background_color(Color::RGB(HEADER_FILL))
-            .set_align(FormatAlign::Center)
-            .set_align(FormatAlign::VerticalCenter),
+        header: crate::template::header_format(),
         input: input.clone(),
         help_title: Format::new().set_bold().set_font_size(16),
         help_heading: Format::new().set_bold().set_font_size(12).set_background_color(Color::RGB(HEADER_FILL)),

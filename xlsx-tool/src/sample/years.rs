@@ -18,7 +18,7 @@
 
 use jz_core::{Date, IndicatorKind, Plan, Report, Status};
 
-use super::{NEXT, PROGRESS, Rng, sample_report};
+use super::{NEXT, PROGRESS, Rng, break_file, sample_report};
 use crate::Error;
 
 /// Indicators a little short of their pace in the last year (关注).
@@ -194,18 +194,6 @@ fn date(plan: &Plan, year: u16, unit: &str, final_year: bool, rng: &mut Rng) -> 
         return Date::from_serial(deadline.to_serial() + 3.0 + rng.below(6) as f64);
     }
     Date::from_serial(deadline.to_serial() - 6.0 - rng.below(20) as f64)
-}
-
-/// Two errors: a 完成状态 not in the list and a value in the wrong unit.
-fn break_file(report: &mut Report) {
-    if let Some(m) = report.measures.first_mut() {
-        m.status = None;
-        m.status_text = "完成".into();
-    }
-    if let Some(i) = report.indicators.iter_mut().find(|i| i.id == "I12") {
-        i.value = None;
-        i.value_text = "2000万元".into();
-    }
 }
 
 /// The first version of a resubmitted file: three cells differ from the final one.
