@@ -415,12 +415,8 @@ fn merge_inputs(plan: &Plan, inputs: &[PathBuf], year: u16, limits: &Limits) -> 
                 Err(d) => Input::Report(Box::new(unreadable_submission(name, d))),
             })
         },
-        |i, input| match input {
-            Input::Unreadable(message) => {
-                let path = paths[i].path.display().to_string();
-                let reason = message.split_once('：').map_or(message.as_str(), |(_, why)| why);
-                skipped.push(Skipped { path, reason: reason.trim_end_matches('。').to_string() });
-            }
+        |_, input| match input {
+            Input::Unreadable(s) => skipped.push(s),
             input => {
                 merger.push(input);
             }

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use jz_core::changes::{Change, Diff, compose, diff, rows};
 use jz_core::date::Date;
-use jz_core::merge::{HistorySource, wins};
+use jz_core::merge::{HistorySource, Skipped, wins};
 use jz_core::{Merge, Plan, Submission};
 
 use crate::limits::Limits;
@@ -32,8 +32,8 @@ pub enum Input {
     Report(Box<Submission>),
     /// An earlier city summary.
     Summary(HistorySource),
-    /// A summary whose data cannot be read; the message says why, in Chinese.
-    Unreadable(String),
+    /// A summary whose data cannot be read: its path and why, in Chinese.
+    Unreadable(Skipped),
 }
 
 /// Reads and checks files for a [`Merger`]; cheap to copy, usable from any thread.
@@ -52,7 +52,10 @@ impl Reader<'_> {
         if checked.kind == Kind::Summary {
             return match summary::read_history(name, bytes) {
                 Ok(h) => Input::Summary(h),
-                Err(e) => Input::Unreadable(format!("跳过 {name}：这是汇总表，但无法读出其中的往年数据（{e}）。")),
+                Err(e) => Input::Unreadable(Skipped {
+                    path: name.to_string(),
+                    reason: format!("这是汇总表，但无法读出其中的往年数据（{e}）"),
+                }),
             };
         }
         let mut sub = checked.into_located_submission(bytes, cells);
@@ -138,7 +141,7 @@ impl<'p> Merger<'p> {
         match input {
             Input::Report(sub) => self.take(*sub),
             Input::Summary(h) => self.history.push(h),
-            Input::Unreadable(message) => return Some(message),
+            Input::Unreadable(s) => return Some(format!("跳过 {}：{}。", s.path, s.reason)),
         }
         None
     }
