@@ -20,6 +20,7 @@
 //! | The validation rules (contract §4) | [`validate`](mod@validate) | [`validate()`] |
 //! | Findings and their stable codes (contract §5) | [`diagnostic`] | [`Diagnostic`], [`Code`], [`Severity`], [`Anchor`], [`Field`] |
 //! | The merge of a year and its JSON | [`merge`](mod@merge) | [`merge()`], [`merge_with_history`], [`Merge`], [`Submission`] |
+//! | Editing a report as the fixing grid does | [`edit`] | [`edit::apply_edit`], [`edit::Edit`], [`edit::EditError`] |
 //! | Warnings across years | [`cross_year`] | |
 //! | Progress over the plan period | [`progress`] | |
 //! | 变更记录 (what a resubmission changed) | [`changes`] | |
@@ -60,6 +61,7 @@ pub mod changes;
 pub mod cross_year;
 pub mod date;
 pub mod diagnostic;
+pub mod edit;
 pub mod error;
 pub mod follow_up;
 pub mod merge;

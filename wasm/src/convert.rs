@@ -1,0 +1,97 @@
+//! Conversions between JavaScript values and Rust ones shared by every binding: errors,
+//! the plan given as text, years, `[{name, bytes}]` lists, plain objects and byte arrays.
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use jz_core::Plan;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+pub(crate) type JsResult<T> = Result<T, js_sys::Error>;
+
+/// A JavaScript `Error` with `message`.
+pub(crate) fn js_error(message: impl std::fmt::Display) -> js_sys::Error {
+    js_sys::Error::new(&message.to_string())
+}
+
+/// The plan given as text, or the built-in one (parsed once).
+pub(crate) fn load_plan(plan_text: Option<&str>) -> JsResult<Cow<'static, Plan>> {
+    static BUILTIN: OnceLock<Plan> = OnceLock::new();
+    match plan_text.map(str::trim) {
+        None | Some("") => Ok(Cow::Borrowed(BUILTIN.get_or_init(Plan::builtin))),
+        Some(text) => Plan::from_text(text).map(Cow::Owned).map_err(js_error),
+    }
+}
+
+/// A JavaScript number as a reporting year of the plan.
+pub(crate) fn plan_year(plan: &Plan, year: f64) -> JsResult<u16> {
+    let bad = || {
+        let shown = if year.is_finite() && year.fract() == 0.0 { year as i64 } else { 0 };
+        js_error(xlsx_tool::Error::BadYear { year: shown, first: plan.first_year, last: plan.last_year })
+    };
+    if !year.is_finite() || year.fract() != 0.0 || !plan.has_year(year as i64) {
+        return Err(bad());
+    }
+    u16::try_from(year as i64).map_err(|_| bad())
+}
+
+/// Serializes to plain JavaScript data (objects for maps, `null` for missing values).
+pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsResult<JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_error(format!("内部错误：结果无法转换为 JavaScript 数据（{e}），请把文件发给技术人员。")))
+}
+
+/// A plain object from `(key, value)` pairs.
+pub(crate) fn object(pairs: &[(&str, &JsValue)]) -> JsResult<JsValue> {
+    let obj = Object::new();
+    for (key, value) in pairs {
+        Reflect::set(&obj, &JsValue::from_str(key), value)
+            .map_err(|_| js_error("内部错误：无法构造返回结果，请刷新页面后重试。"))?;
+    }
+    Ok(obj.into())
+}
+
+/// Bytes as a new `Uint8Array`.
+pub(crate) fn bytes_js(bytes: &[u8]) -> JsValue {
+    Uint8Array::from(bytes).into()
+}
+
+/// `[{name, bytes}]` from JavaScript.
+pub(crate) fn named_files(files: &JsValue) -> JsResult<Vec<(String, Vec<u8>)>> {
+    let bad_list = || js_error("汇总需要文件列表：[{name: 文件名, bytes: Uint8Array}]。");
+    if !Array::is_array(files) {
+        return Err(bad_list());
+    }
+    let list = Array::from(files);
+    let mut out = Vec::with_capacity(list.length() as usize);
+    for (i, item) in list.iter().enumerate() {
+        let n = i + 1;
+        if !item.is_object() {
+            return Err(js_error(format!("第 {n} 个文件不是 {{name, bytes}} 对象。")));
+        }
+        let name = Reflect::get(&item, &JsValue::from_str("name"))
+            .ok()
+            .and_then(|v| v.as_string())
+            .ok_or_else(|| js_error(format!("第 {n} 个文件缺少文件名（name）。")))?;
+        let bytes = Reflect::get(&item, &JsValue::from_str("bytes")).unwrap_or(JsValue::UNDEFINED);
+        let bytes = if bytes.is_instance_of::<Uint8Array>() || bytes.is_instance_of::<js_sys::ArrayBuffer>() {
+            Uint8Array::new(&bytes).to_vec()
+        } else {
+            return Err(js_error(format!("文件“{name}”的内容（bytes）应是 Uint8Array。")));
+        };
+        out.push((name, bytes));
+    }
+    Ok(out)
+}
+
+/// `[{name, bytes}]` for JavaScript from `(name, bytes)` pairs.
+pub(crate) fn named_files_js(files: &[(String, Vec<u8>)]) -> JsResult<JsValue> {
+    let list = Array::new();
+    for (name, bytes) in files {
+        list.push(&object(&[("name", &JsValue::from_str(name)), ("bytes", &bytes_js(bytes))])?);
+    }
+    Ok(list.into())
+}
