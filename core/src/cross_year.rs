@@ -14,7 +14,8 @@
 
 use crate::cells::Cells;
 use crate::diagnostic::{Anchor, Code, Diagnostic, Field};
-use crate::merge::{FileOutcome, Outcome, round6};
+use crate::merge::{FileOutcome, Outcome};
+use crate::number::round6;
 use crate::plan::{IndicatorKind, Plan};
 use crate::progress::{UnitYear, YearData};
 use crate::report::{Report, Status};

@@ -14,9 +14,11 @@
 //! | What changed between two plan versions, and the memo about it | [`plan_diff`], [`plan_memo`] | |
 //! | Reading a workbook made from an older plan version | [`revision`] | |
 //! | A unit's report, as read and as understood | [`report`] | [`RawReport`], [`Report`], [`Status`] |
+//! | A report built in code (tests, samples, figures from elsewhere) | [`report_builder`] | [`Report::for_unit`], [`ReportBuilder`] |
 //! | Cell positions and raw cell values | [`cell`], [`cells`] | [`CellRef`], [`RawCell`], [`Cells`] |
 //! | Dates people type and Excel serials | [`date`] | [`Date`] |
 //! | Indicator values as typed (`1,200`, `12件`) | [`value`] | |
+//! | Rounding and an indicator's city total | [`number`] | [`number::round6`], [`number::city_total`] |
 //! | The validation rules (contract §4) | [`validate`](mod@validate) | [`validate()`] |
 //! | Findings and their stable codes (contract §5) | [`diagnostic`] | [`Diagnostic`], [`Code`], [`Severity`], [`Anchor`], [`Field`] |
 //! | The merge of a year and its JSON | [`merge`](mod@merge) | [`merge()`], [`merge_with_history`], [`Merge`], [`Submission`] |
@@ -65,11 +67,13 @@ pub mod edit;
 pub mod error;
 pub mod follow_up;
 pub mod merge;
+pub mod number;
 pub mod plan;
 pub mod plan_diff;
 pub mod plan_memo;
 pub mod progress;
 pub mod report;
+pub mod report_builder;
 pub mod revision;
 pub mod text;
 pub mod validate;
@@ -83,6 +87,7 @@ pub use error::PlanError;
 pub use merge::{Merge, Submission, merge, merge_with_history};
 pub use plan::{Aggregation, Indicator, IndicatorKind, Measure, Plan, Task};
 pub use report::{IndicatorEntry, MeasureEntry, RawIndicatorRow, RawMeasureRow, RawReport, Report, Status};
+pub use report_builder::ReportBuilder;
 pub use validate::{validate, validate_located};
 
 /// Sheet names of the unit workbook (contract §4).

@@ -27,9 +27,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::merge::{NOT_SUBMITTED, round6};
-use crate::plan::{Aggregation, Indicator, IndicatorKind, Plan};
-use crate::report::Report;
+use crate::number::{city_total, round6};
+use crate::plan::{Indicator, IndicatorKind, Plan};
+use crate::report::{NOT_SUBMITTED, Report};
 use crate::value::display;
 
 /// `ratio >= ON_TRACK` is 正常.
@@ -82,11 +82,7 @@ impl YearData {
             .filter(|u| ind.reporter_units.contains(&u.name))
             .filter_map(|u| self.units.get(&u.name)?.values.get(&ind.id).copied())
             .collect();
-        match (ind.aggregation, counted.as_slice()) {
-            (_, []) => None,
-            (Aggregation::Single, [first, ..]) => Some(*first),
-            (Aggregation::Sum, all) => Some(round6(all.iter().sum())),
-        }
+        city_total(ind.aggregation, &counted)
     }
 }
 

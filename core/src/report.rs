@@ -56,6 +56,9 @@ impl Status {
     }
 }
 
+/// `未报送`: the status of an expected unit with no accepted file.
+pub const NOT_SUBMITTED: &str = "未报送";
+
 /// The `_meta` sheet of a unit workbook, as read.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

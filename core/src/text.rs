@@ -64,3 +64,12 @@ pub fn same_text(a: &str, b: &str) -> bool {
 pub fn char_len(s: &str) -> usize {
     s.chars().count()
 }
+
+/// The last component of a `/` or `\` separated path (a file name as the user sees it).
+///
+/// ```
+/// assert_eq!(jz_core::text::file_name("收件\\2025/孟州市.xlsx"), "孟州市.xlsx");
+/// ```
+pub fn file_name(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
+}

@@ -91,8 +91,8 @@ fn parse_text(s: &str, indicator: &Indicator) -> Result<Option<f64>, Value> {
     }
     let converted = money_factor(unit)
         .zip(money_factor(&own_unit))
-        .map(|(from, to)| crate::merge::round6(number * from / to))
-        .or_else(|| (unit == "万" && own_unit == "亿元").then(|| crate::merge::round6(number / 1e4)))
+        .map(|(from, to)| crate::number::round6(number * from / to))
+        .or_else(|| (unit == "万" && own_unit == "亿元").then(|| crate::number::round6(number / 1e4)))
         .or_else(|| (is_count_unit(unit) && is_count_unit(&own_unit)).then_some(number));
     if !OTHER_UNITS.contains(&unit) && money_factor(unit).is_none() {
         return Err(Value::NotNumber(Some(number)));
