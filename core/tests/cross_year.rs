@@ -5,47 +5,21 @@ use std::collections::BTreeMap;
 
 use jz_core::merge::HistorySource;
 use jz_core::progress::{UnitYear, YearData};
-use jz_core::{Cells, Code, Date, IndicatorEntry, MeasureEntry, Plan, Report, Status, Submission};
+use jz_core::{Cells, Code, Date, Plan, Report, Status, Submission};
 
 const UNIT: &str = "孟州市";
 
+/// 孟州市's report of `year`: its first measure at `status`, the given values.
 fn report(year: u16, status: Status, values: &[(&str, f64)]) -> Report {
-    let plan = Plan::builtin();
-    Report {
-        unit: Some(UNIT.into()),
-        year: Some(year),
-        contact: "张伟".into(),
-        phone: "0391-1234567".into(),
-        date: Date::new(i32::from(year) + 1, 1, 10),
-        date_text: String::new(),
-        measures: plan
-            .measures_of(UNIT)
-            .take(1)
-            .map(|m| MeasureEntry {
-                id: m.measure.id.clone(),
-                task_text: String::new(),
-                measure_text: m.measure.text.clone(),
-                responsible: String::new(),
-                status: Some(status),
-                status_text: status.label().into(),
-                progress: "进展".into(),
-                problems: String::new(),
-                next_plan: "继续推进".into(),
-                evidence: String::new(),
-                assigned: true,
-            })
-            .collect(),
-        indicators: values
-            .iter()
-            .map(|(id, v)| IndicatorEntry {
-                id: (*id).into(),
-                value: Some(*v),
-                value_text: v.to_string(),
-                remark: String::new(),
-                assigned: true,
-            })
-            .collect(),
-    }
+    Report::for_unit(&Plan::builtin(), UNIT, year)
+        .contact("张伟", "0391-1234567")
+        .date(Date::new(i32::from(year) + 1, 1, 10))
+        .first_measures(1)
+        .status(status)
+        .progress("进展")
+        .next_plan("继续推进")
+        .values(values)
+        .build()
 }
 
 fn before(status: Status, values: &[(&str, f64)]) -> UnitYear {

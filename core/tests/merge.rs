@@ -2,43 +2,17 @@
 #![allow(clippy::unwrap_used)]
 
 use jz_core::merge::{Outcome, UnitState};
-use jz_core::{Code, Date, Diagnostic, IndicatorEntry, MeasureEntry, Plan, Report, Status, Submission};
+use jz_core::{Code, Date, Diagnostic, Plan, Report, Status, Submission};
 
 fn report(plan: &Plan, unit: &str, year: u16, day: u32, status: Status, values: &[(&str, f64)]) -> Report {
-    Report {
-        unit: Some(unit.into()),
-        year: Some(year),
-        contact: "张伟".into(),
-        phone: "0391-1234567".into(),
-        date: Date::new(i32::from(year) + 1, 1, day),
-        date_text: String::new(),
-        measures: plan
-            .measures_of(unit)
-            .map(|m| MeasureEntry {
-                id: m.measure.id.clone(),
-                task_text: String::new(),
-                measure_text: m.measure.text.clone(),
-                responsible: String::new(),
-                status: Some(status),
-                status_text: status.label().into(),
-                progress: format!("{unit}的进展"),
-                problems: String::new(),
-                next_plan: "继续推进".into(),
-                evidence: String::new(),
-                assigned: true,
-            })
-            .collect(),
-        indicators: values
-            .iter()
-            .map(|(id, v)| IndicatorEntry {
-                id: (*id).into(),
-                value: Some(*v),
-                value_text: v.to_string(),
-                remark: String::new(),
-                assigned: plan.indicator(id).is_some_and(|i| i.reporter_units.iter().any(|u| u == unit)),
-            })
-            .collect(),
-    }
+    Report::for_unit(plan, unit, year)
+        .contact("张伟", "0391-1234567")
+        .date(Date::new(i32::from(year) + 1, 1, day))
+        .status(status)
+        .progress(&format!("{unit}的进展"))
+        .next_plan("继续推进")
+        .values(values)
+        .build()
 }
 
 fn sub(path: &str, sha: &str, report: Report) -> Submission {

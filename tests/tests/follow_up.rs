@@ -8,7 +8,7 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, open_workbook_auto_from_rs};
 use jz_core::follow_up::{NEVER_SUBMITTED, REMINDER_COLUMNS, SUPERVISION_COLUMNS};
-use jz_core::{Date, IndicatorEntry, MeasureEntry, Merge, Plan, Report, Status};
+use jz_core::{Date, Merge, Plan, Report, Status};
 use xlsx_tool::{Limits, merge_files, summary};
 
 /// A filled-in report of `unit` for `year`: every measure 推进中 except those in
@@ -21,44 +21,14 @@ fn report(
     statuses: &[(&str, Option<Status>)],
     values: &[(&str, f64)],
 ) -> Report {
-    Report {
-        unit: Some(unit.into()),
-        year: Some(year),
-        contact: contact.0.into(),
-        phone: contact.1.into(),
-        date: Some(contact.2),
-        date_text: String::new(),
-        measures: plan
-            .measures_of(unit)
-            .map(|m| {
-                let status =
-                    statuses.iter().find(|(id, _)| *id == m.measure.id).map_or(Some(Status::InProgress), |s| s.1);
-                MeasureEntry {
-                    id: m.measure.id.clone(),
-                    task_text: String::new(),
-                    measure_text: m.measure.text.clone(),
-                    responsible: String::new(),
-                    status,
-                    status_text: status.map_or("完成", Status::label).into(),
-                    progress: format!("{unit}{year}年召开推进会2次"),
-                    problems: String::new(),
-                    next_plan: "继续推进".into(),
-                    evidence: String::new(),
-                    assigned: true,
-                }
-            })
-            .collect(),
-        indicators: values
-            .iter()
-            .map(|(id, v)| IndicatorEntry {
-                id: (*id).into(),
-                value: Some(*v),
-                value_text: v.to_string(),
-                remark: String::new(),
-                assigned: true,
-            })
-            .collect(),
-    }
+    let report = Report::for_unit(plan, unit, year)
+        .contact(contact.0, contact.1)
+        .date(Some(contact.2))
+        .status(Status::InProgress)
+        .progress(&format!("{unit}{year}年召开推进会2次"))
+        .next_plan("继续推进")
+        .values(values);
+    statuses.iter().fold(report, |r, (id, s)| r.status_text(id, s.map_or("完成", Status::label))).build()
 }
 
 fn date(y: i32, m: u32, d: u32) -> Date {

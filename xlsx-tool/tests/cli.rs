@@ -1,29 +1,11 @@
 //! The `xlsx-tool` binary as a user and a script drive it: exit codes, JSON, files.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-use serde_json::Value;
+use std::path::Path;
 
-fn tool(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xlsx-tool")).args(args).output().expect("run xlsx-tool")
-}
-
-fn json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("xlsx-tool-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
+use common::{json, s, scratch, tool};
 
 #[test]
 fn plan_json_loads_back_with_plan_flag() {

@@ -6,10 +6,13 @@
 #![cfg(unix)]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
+use common::{json, s, scratch};
 use serde_json::{Value, json};
 
 /// Generous bound for a debug build on a shared machine; a run here takes well under 1 s.
@@ -17,29 +20,14 @@ const QUICK: Duration = Duration::from_secs(15);
 
 fn tool(args: &[&str]) -> Output {
     let start = Instant::now();
-    let out = Command::new(env!("CARGO_BIN_EXE_xlsx-tool")).args(args).output().expect("run xlsx-tool");
+    let out = common::tool(args);
     assert!(start.elapsed() < QUICK, "{args:?} took {:?}", start.elapsed());
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"), "{args:?}: {out:?}");
     out
 }
 
-fn json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("xlsx-tool-inputs-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures").join(name)
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
 }
 
 const EXTENSIONS: &str = ".xlsx .xlsm .xltx .xltm .xls .et .xlsb .ods .csv";

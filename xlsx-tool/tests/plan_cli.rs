@@ -1,23 +1,14 @@
 //! `xlsx-tool plan export | import | diff` and `--plan 计划.xlsx` as an office worker runs them.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
 
-fn tool(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xlsx-tool")).args(args).output().expect("run xlsx-tool")
-}
+use common::{scratch, tool};
+use std::path::PathBuf;
 
 fn fixture(name: &str) -> String {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/plans").join(name);
     p.to_string_lossy().into_owned()
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("xlsx-tool-plan-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 #[test]

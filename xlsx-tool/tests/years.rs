@@ -2,46 +2,20 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use jz_core::progress::Judgement;
-use jz_core::{Code, Date, IndicatorEntry, MeasureEntry, Plan, Report, Severity, Status};
+use jz_core::{Code, Date, Plan, Report, Severity, Status};
 use serde_json::Value;
 use xlsx_tool::{Limits, check, merge_files, summary, template};
 
 /// A complete report of `unit` for `year` with the given indicator values.
 fn report(plan: &Plan, unit: &str, year: u16, status: Status, values: &[(&str, f64)]) -> Report {
-    Report {
-        unit: Some(unit.into()),
-        year: Some(year),
-        contact: "张伟".into(),
-        phone: "0391-1234567".into(),
-        date: Date::new(i32::from(year) + 1, 1, 20),
-        date_text: String::new(),
-        measures: plan
-            .measures_of(unit)
-            .map(|m| MeasureEntry {
-                id: m.measure.id.clone(),
-                task_text: String::new(),
-                measure_text: m.measure.text.clone(),
-                responsible: String::new(),
-                status: Some(status),
-                status_text: status.label().into(),
-                progress: format!("{unit}{year}年的进展"),
-                problems: String::new(),
-                next_plan: "继续推进".into(),
-                evidence: String::new(),
-                assigned: true,
-            })
-            .collect(),
-        indicators: values
-            .iter()
-            .map(|(id, v)| IndicatorEntry {
-                id: (*id).into(),
-                value: Some(*v),
-                value_text: v.to_string(),
-                remark: String::new(),
-                assigned: true,
-            })
-            .collect(),
-    }
+    Report::for_unit(plan, unit, year)
+        .contact("张伟", "0391-1234567")
+        .date(Date::new(i32::from(year) + 1, 1, 20))
+        .status(status)
+        .progress(&format!("{unit}{year}年的进展"))
+        .next_plan("继续推进")
+        .values(values)
+        .build()
 }
 
 /// The unit's workbook for `year`, filled in, made from `plan`.
