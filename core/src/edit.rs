@@ -182,19 +182,7 @@ fn measure_entry<'a>(plan: &Plan, report: &'a mut Report, id: &str) -> Result<&'
     }
     let m = plan.measure(id).ok_or_else(|| EditError::UnknownMeasure(id.to_string()))?;
     let assigned = report.unit.as_deref().is_some_and(|u| m.task.units.iter().any(|x| x == u));
-    report.measures.push(MeasureEntry {
-        id: m.measure.id.clone(),
-        task_text: format!("{}.{}", m.task.number, m.task.title),
-        measure_text: m.measure.text.clone(),
-        responsible: m.task.responsible_text.clone(),
-        status: None,
-        status_text: String::new(),
-        progress: String::new(),
-        problems: String::new(),
-        next_plan: String::new(),
-        evidence: String::new(),
-        assigned,
-    });
+    report.measures.push(MeasureEntry::blank(&m, assigned));
     let last = report.measures.len() - 1;
     Ok(&mut report.measures[last])
 }

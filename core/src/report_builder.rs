@@ -3,16 +3,16 @@
 //! [`ReportBuilder`] and [`Report::for_unit`].
 
 use crate::date::Date;
-use crate::plan::Plan;
+use crate::plan::{MeasureRef, Plan};
 use crate::report::{IndicatorEntry, MeasureEntry, Report, Status};
 
 /// A [`Report`] being filled in; start with [`Report::for_unit`], finish with
 /// [`build`](ReportBuilder::build).
 ///
-/// It holds every measure the plan assigns to the unit (落实举措 from the plan, 完成状态
-/// blank) and no indicator value until [`value`](ReportBuilder::value) adds one. Nothing
-/// is validated: a builder can make a wrong report on purpose (an unknown 完成状态, a
-/// value the unit does not report).
+/// It holds every measure the plan assigns to the unit (as [`MeasureEntry::blank`]: the
+/// template's texts, 完成状态 blank) and no indicator value until
+/// [`value`](ReportBuilder::value) adds one. Nothing is validated: a builder can make a
+/// wrong report on purpose (an unknown 完成状态, a value the unit does not report).
 #[derive(Debug, Clone)]
 pub struct ReportBuilder<'p> {
     plan: &'p Plan,
@@ -43,24 +43,29 @@ impl Report {
     /// assert!(report.indicator("I02").is_some_and(|i| i.assigned));
     /// ```
     pub fn for_unit<'p>(plan: &'p Plan, unit: &str, year: u16) -> ReportBuilder<'p> {
-        let measures = plan
-            .measures_of(unit)
-            .map(|m| MeasureEntry {
-                id: m.measure.id.clone(),
-                task_text: String::new(),
-                measure_text: m.measure.text.clone(),
-                responsible: String::new(),
-                status: None,
-                status_text: String::new(),
-                progress: String::new(),
-                problems: String::new(),
-                next_plan: String::new(),
-                evidence: String::new(),
-                assigned: true,
-            })
-            .collect();
+        let measures = plan.measures_of(unit).map(|m| MeasureEntry::blank(&m, true)).collect();
         let report = Report { unit: Some(unit.to_string()), year: Some(year), measures, ..Report::default() };
         ReportBuilder { plan, report }
+    }
+}
+
+impl MeasureEntry {
+    /// The entry of measure `m` as the template prints it (序号, 任务内容, 落实举措, 责任单位
+    /// from the plan) with nothing filled in yet.
+    pub fn blank(m: &MeasureRef<'_>, assigned: bool) -> MeasureEntry {
+        MeasureEntry {
+            id: m.measure.id.clone(),
+            task_text: format!("{}.{}", m.task.number, m.task.title),
+            measure_text: m.measure.text.clone(),
+            responsible: m.task.responsible_text.clone(),
+            status: None,
+            status_text: String::new(),
+            progress: String::new(),
+            problems: String::new(),
+            next_plan: String::new(),
+            evidence: String::new(),
+            assigned,
+        }
     }
 }
 

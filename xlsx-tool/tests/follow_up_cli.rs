@@ -4,7 +4,6 @@
 
 mod common;
 
-
 use common::{s, scratch, tool};
 use serde_json::Value;
 
