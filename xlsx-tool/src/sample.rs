@@ -88,17 +88,13 @@ pub fn sample_report(plan: &Plan, unit: &str, year: u16, rng: &mut Rng) -> Repor
                 _ => format!("{}；{}。", fill(rng.pick(&PROGRESS), rng), fill(rng.pick(&PROGRESS), rng)),
             };
             MeasureEntry {
-                id: m.measure.id.clone(),
-                task_text: format!("{}.{}", m.task.number, m.task.title),
-                measure_text: m.measure.text.clone(),
-                responsible: m.task.responsible_text.clone(),
                 status: Some(status),
                 status_text: status.label().to_string(),
                 progress,
                 problems: rng.pick(&PROBLEMS).to_string(),
                 next_plan: if status == Status::Done { String::new() } else { rng.pick(&NEXT).to_string() },
                 evidence: rng.pick(&EVIDENCE).to_string(),
-                assigned: true,
+                ..MeasureEntry::blank(&m, true)
             }
         })
         .collect();
