@@ -9,6 +9,14 @@
 //! `correct`, `samples`, `planDiff`, `report`, `loadPlan`, `planWorkbook`. Their TypeScript types are in the custom section below.
 //! Which files a folder holds that are read: `spreadsheetExtensions`, `isSpreadsheetName`,
 //! `skipReason` (module `inputs`).
+//!
+//! Feature `writer` (default) exports everything. Without it (`--no-default-features`)
+//! the module only reads and checks — `plan`, `validate`, `inspect`, `planDiff`, `loadPlan`,
+//! `facts` and the `inputs` functions — and leaves out the workbook and report writers,
+//! so it is much smaller (the npm package's `jz-ip-report/check` entry).
+
+// The check-only build leaves the writers' helpers unused; only exports are cfg'd out.
+#![cfg_attr(not(feature = "writer"), allow(dead_code, unused_imports))]
 
 pub mod inputs;
 mod plan_file;
@@ -24,7 +32,10 @@ use xlsx_tool::read::Kind;
 use xlsx_tool::{Checked, Limits};
 
 mod facts;
-pub use plan_file::{load_plan_js, plan_workbook_js};
+pub use facts::facts_js;
+pub use plan_file::load_plan_js;
+#[cfg(feature = "writer")]
+pub use plan_file::plan_workbook_js;
 
 /// Seed of the built-in sample set (the CLI's `sample` default, so both give the same files).
 pub const SAMPLE_SEED: u64 = 2025;
@@ -54,6 +65,8 @@ export interface Facts {
   editable: { header: string[]; measure: string[]; indicator: string[] };
   max_file_bytes: number;
   extensions: string[];
+  /** Extensions of plan files `loadPlan` reads (`toml` only where TOML is read: not in the browser module). */
+  plan_extensions: string[];
   severities: { id: "error" | "warning"; label: string }[];
 }
 /** `inspect` result: the validation result and the report as understood. */
@@ -103,11 +116,19 @@ fn plan_year(plan: &Plan, year: f64) -> JsResult<u16> {
     u16::try_from(year as i64).map_err(|_| bad())
 }
 
-/// Serializes to plain JavaScript data (objects for maps, `null` for missing values).
+/// Serializes to plain JavaScript data (objects for maps, `null` for missing values): the
+/// value's JSON, parsed by the browser. One serializer (serde_json, which the library needs
+/// anyway) instead of a second one for JavaScript values keeps the module smaller.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsResult<JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_error(format!("内部错误：结果无法转换为 JavaScript 数据（{e}），请把文件发给技术人员。")))
+    let internal = || js_error("内部错误：结果无法转换为 JavaScript 数据，请把文件发给技术人员。");
+    let text = serde_json::to_string(value).map_err(|_| internal())?;
+    js_sys::JSON::parse(&text).map_err(|_| internal())
+}
+
+/// Reads plain JavaScript data (through its JSON) as `T`; `None` for anything that is not.
+pub(crate) fn from_js<T: serde::de::DeserializeOwned>(value: &JsValue) -> Option<T> {
+    let text = js_sys::JSON::stringify(value).ok()?.as_string()?;
+    serde_json::from_str(&text).ok()
 }
 
 /// A plain object from `(key, value)` pairs.
@@ -140,6 +161,7 @@ pub fn plan_js(plan_text: Option<String>) -> JsResult<JsValue> {
 ///
 /// # Errors
 /// Unknown unit, a year outside the plan, or a bad plan.
+#[cfg(feature = "writer")]
 #[wasm_bindgen(js_name = template)]
 pub fn template_js(unit: &str, year: f64, plan_text: Option<String>) -> JsResult<Vec<u8>> {
     let plan = load_plan(plan_text.as_deref())?;
@@ -176,6 +198,7 @@ pub fn inspect_js(bytes: &[u8], file_name: &str, plan_text: Option<String>) -> J
 /// # Errors
 /// A malformed `files` list, a year outside the plan, a bad plan, or a summary that
 /// cannot be written.
+#[cfg(feature = "writer")]
 #[wasm_bindgen(js_name = merge, unchecked_return_type = "MergeResult")]
 pub fn merge_js(
     #[wasm_bindgen(unchecked_param_type = "NamedFile[]")] files: JsValue,
@@ -201,6 +224,7 @@ pub fn merge_js(
 /// # Errors
 /// A malformed `files` list, a year outside the plan, a bad plan, or a document that
 /// cannot be written.
+#[cfg(feature = "writer")]
 #[wasm_bindgen(js_name = report)]
 pub fn report_js(
     #[wasm_bindgen(unchecked_param_type = "NamedFile[]")] files: JsValue,
@@ -292,6 +316,7 @@ fn readable(checked: &Checked) -> JsResult<()> {
 ///
 /// # Errors
 /// When the file is not a readable unit report or its unit/year cannot be determined.
+#[cfg(feature = "writer")]
 #[wasm_bindgen(js_name = annotate)]
 pub fn annotate_js(bytes: &[u8], file_name: &str, plan_text: Option<String>) -> JsResult<Vec<u8>> {
     let plan = load_plan(plan_text.as_deref())?;
@@ -306,6 +331,7 @@ pub fn annotate_js(bytes: &[u8], file_name: &str, plan_text: Option<String>) -> 
 ///
 /// # Errors
 /// A malformed edit, an edit of something the plan does not know, an unreadable file.
+#[cfg(feature = "writer")]
 #[wasm_bindgen(js_name = correct, unchecked_return_type = "Corrected")]
 pub fn correct_js(
     bytes: &[u8],
@@ -317,7 +343,9 @@ pub fn correct_js(
     let edits: Vec<Edit> = if edits.is_undefined() || edits.is_null() {
         Vec::new()
     } else {
-        serde_wasm_bindgen::from_value(edits).map_err(|e| js_error(format!("修改内容的格式不对：{e}")))?
+        from_js(&edits).ok_or_else(|| {
+            js_error("修改内容的格式不对：每条修改要写明栏目（field）和新内容（value：文字、数字或 null）。")
+        })?
     };
     let limits = Limits::default();
     let checked = xlsx_tool::check(&plan, bytes, file_name, &limits);
@@ -337,6 +365,7 @@ pub fn correct_js(
 ///
 /// # Errors
 /// A year outside the plan or a bad plan.
+#[cfg(feature = "writer")]
 #[wasm_bindgen(js_name = samples, unchecked_return_type = "NamedFile[]")]
 pub fn samples_js(year: f64, plan_text: Option<String>) -> JsResult<JsValue> {
     let plan = load_plan(plan_text.as_deref())?;
@@ -355,6 +384,7 @@ pub fn samples_js(year: f64, plan_text: Option<String>) -> JsResult<JsValue> {
 ///
 /// # Errors
 /// A year outside the plan, `firstYear` after `lastYear`, or a bad plan.
+#[cfg(feature = "writer")]
 #[wasm_bindgen(js_name = samplesYears, unchecked_return_type = "NamedFile[]")]
 pub fn samples_years_js(first_year: f64, last_year: f64, plan_text: Option<String>) -> JsResult<JsValue> {
     let plan = load_plan(plan_text.as_deref())?;
