@@ -13,6 +13,8 @@ cargo fmt --all -- --check
 
 echo "==> cargo clippy (warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+# The builds with features off: the browser module's core (no TOML) and the check-only module.
+cargo clippy -p jz-core -p jz-wasm --no-default-features --locked -- -D warnings
 
 echo "==> cargo test (unit, integration and doc tests)"
 cargo test --workspace --locked

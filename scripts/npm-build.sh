@@ -2,7 +2,10 @@
 # Builds the npm package `jz-ip-report` from the wasm crate: the same release-wasm module as
 # the page (scripts/web-build.sh), bound with `wasm-bindgen --target web` (ESM for browsers
 # and bundlers), plus a Node.js entry (wasm/npm/node.js) that instantiates the packaged .wasm
-# from disk. Version and licence come from Cargo. Output: out/npm/package/ and the tarball
+# from disk; and the same again in check/ for the check-only module (`jz-ip-report/check`:
+# read and validate, no workbook or report writer, built with --no-default-features), which
+# is less than two thirds the size. Version and licence come from Cargo. Output:
+# out/npm/package/ and the tarball
 # out/npm/jz-ip-report-<version>.tgz (`npm pack`). Prints the tarball's path last.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -12,14 +15,19 @@ OUT=out/npm
 PKG=$OUT/package
 
 scripts/deps.sh >&2
+WASM="$TARGET_DIR/wasm32-unknown-unknown/release-wasm/jz_wasm.wasm"
+rm -rf "$OUT"
+mkdir -p "$PKG/check"
+# The check-only module first: both builds write the same file, and the full one is left
+# in place for scripts/web-build.sh.
+echo "== cargo build -p jz-wasm --no-default-features (release-wasm, check-only)" >&2
+nice -n 19 cargo build -p jz-wasm --target wasm32-unknown-unknown --profile release-wasm --no-default-features >&2
+wasm-bindgen "$WASM" --out-dir "$PKG/check" --target web --remove-name-section --remove-producers-section
 echo "== cargo build -p jz-wasm (release-wasm)" >&2
 nice -n 19 cargo build -p jz-wasm --target wasm32-unknown-unknown --profile release-wasm >&2
-WASM="$TARGET_DIR/wasm32-unknown-unknown/release-wasm/jz_wasm.wasm"
-
-rm -rf "$OUT"
-mkdir -p "$PKG"
 wasm-bindgen "$WASM" --out-dir "$PKG" --target web --remove-name-section --remove-producers-section
 cp wasm/npm/node.js wasm/npm/README.md wasm/npm/LICENSE "$PKG/"
+cp wasm/npm/node.js "$PKG/check/"
 read -r VERSION LICENSE < <(cargo metadata --no-deps --format-version 1 --offline 2>/dev/null | python3 -c '
 import json, sys
 p = next(p for p in json.load(sys.stdin)["packages"] if p["name"] == "jz-wasm")
@@ -28,6 +36,6 @@ sed -e "s/@VERSION@/$VERSION/" -e "s/@LICENSE@/$LICENSE/" wasm/npm/package.json.
 (cd "$OUT" && npm pack ./package --silent --pack-destination . >/dev/null)
 TGZ="$ROOT/$OUT/jz-ip-report-$VERSION.tgz"
 test -s "$TGZ"
-GZ=$(gzip -9 -c "$PKG/jz_wasm_bg.wasm" | wc -c)
-echo "npm-build: wasm $(wc -c < "$PKG/jz_wasm_bg.wasm") bytes ($GZ gzipped); tarball $(wc -c < "$TGZ") bytes" >&2
+size() { echo "$(wc -c < "$1") bytes ($(gzip -9 -c "$1" | wc -c) gzipped)"; }
+echo "npm-build: wasm $(size "$PKG/jz_wasm_bg.wasm"), check-only $(size "$PKG/check/jz_wasm_bg.wasm"); tarball $(wc -c < "$TGZ") bytes" >&2
 echo "$TGZ"

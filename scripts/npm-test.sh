@@ -2,7 +2,8 @@
 # Tests the npm package as a stranger would use it: `npm pack` (scripts/npm-build.sh), then in
 # an empty folder `npm install ./jz-ip-report-<v>.tgz` and
 #  1. a Node script imports it by name, validates a workbook and merges three: the same
-#     diagnostics and totals as the CLI (tests/npm/consumer-node.mjs);
+#     diagnostics and totals as the CLI, and the check-only entry `jz-ip-report/check` the
+#     same diagnostics without the writers (tests/npm/consumer-node.mjs);
 #  2. TypeScript `tsc --noEmit --strict` on a file using the package (tests/npm/consumer.ts);
 #  3. a plain `<script type="module">` page served on 127.0.0.1 does the same in headless
 #     Chromium, with no request leaving its origin (tests/npm/page-test.mjs).

@@ -169,6 +169,7 @@
   function describeInputs() {
     const list = S.facts.extensions.map((e) => '.' + e);
     $('file-input').setAttribute('accept', list.join(','));
+    $('plan-input').setAttribute('accept', S.facts.plan_extensions.map((e) => '.' + e).join(','));
     $('drop-hint').textContent = `把各单位的填报表或整个文件夹拖到这里（可一次放入多个，支持 ${list.join(' ')}），或`;
   }
 

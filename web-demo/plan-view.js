@@ -8,7 +8,6 @@
   const { el, $ } = JZ;
   const S = () => JZ.state;
   const KEY = 'jz-plan';
-  const PLAN_EXTENSIONS = ['xlsx', 'xls', 'ods', 'docx', 'toml', 'json'];
 
   /** The planText argument of every wasm call (undefined = the built-in plan). */
   JZ.planArg = () => S().planText || undefined;
@@ -34,20 +33,9 @@
     $('plan-export').hidden = !JZ.has('planWorkbook');
   }
 
-  /** Reads a plan file: {planText, plan, diagnostics} (loadPlan, or plan() for TOML/JSON). */
-  async function readPlan(bytes, name) {
-    if (JZ.has('loadPlan')) return JZ.call('loadPlan', bytes, name, JZ.planArg());
-    const ext = JZ.extension(name);
-    if (ext !== 'toml' && ext !== 'json') {
-      return { planText: null, plan: null, diagnostics: [{ sheet: '', cell: '', message: '此版本的校验程序只能读取 .toml 或 .json 计划文件。' }] };
-    }
-    const text = new TextDecoder().decode(bytes);
-    try {
-      const plan = await JZ.call('plan', text);
-      return { planText: JSON.stringify(plan), plan, diagnostics: [] };
-    } catch (e) {
-      return { planText: null, plan: null, diagnostics: [{ sheet: '', cell: '', message: e.message }] };
-    }
+  /** Reads a plan file: {planText, plan, diagnostics}. */
+  function readPlan(bytes, name) {
+    return JZ.call('loadPlan', bytes, name, JZ.planArg());
   }
 
   function place(d) {
@@ -58,8 +46,8 @@
     const box = $('plan-panel');
     box.hidden = false;
     const ext = JZ.extension(file.name);
-    if (!PLAN_EXTENSIONS.includes(ext)) {
-      box.replaceChildren(el('p', { class: 'status error', text: `“${file.name}”不是计划文件。请选择 ${PLAN_EXTENSIONS.map((e) => '.' + e).join(' ')} 格式的计划。` }));
+    if (!S().facts.plan_extensions.includes(ext)) {
+      box.replaceChildren(el('p', { class: 'status error', text: `“${file.name}”不是计划文件。请选择 ${S().facts.plan_extensions.map((e) => '.' + e).join(' ')} 格式的计划。` }));
       return;
     }
     box.replaceChildren(el('p', { class: 'muted', text: `正在读取“${file.name}”……` }));

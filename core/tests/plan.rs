@@ -87,6 +87,16 @@ fn plan_json_is_itself_a_plan_file() {
 }
 
 #[test]
+fn the_embedded_plan_is_the_toml_file_people_edit() {
+    // build.rs embeds plan/jiaozuo-2022-2025.toml as JSON; reading the TOML itself must give
+    // the very same plan, hash included.
+    let from_toml = Plan::from_text(include_str!("../plan/jiaozuo-2022-2025.toml")).unwrap();
+    let builtin = Plan::builtin();
+    assert_eq!(from_toml.hash, builtin.hash);
+    assert_eq!(from_toml.to_json(), builtin.to_json());
+}
+
+#[test]
 fn a_revised_plan_changes_the_hash_and_bad_references_are_named() {
     let text = include_str!("../plan/jiaozuo-2022-2025.toml");
     let revised = Plan::from_text(&text.replace("target = 14.0", "target = 20.0")).unwrap();

@@ -3,6 +3,7 @@
 // the results with the CLI's (`xlsx-tool validate/merge --json`) on the same files.
 // Env: XLSX_TOOL, FIXTURES. Prints one JSON line {validate, merge} for the page test to compare.
 import init, { validate, merge, template, plan } from 'jz-ip-report';
+import * as checkOnly from 'jz-ip-report/check';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +27,13 @@ const c = cli('validate', one).files[0];
 if (v.ok !== false || v.diagnostics.length === 0) fail('status_invalid.xlsx should have errors');
 const shape = (ds) => ds.map((d) => [d.code, d.severity, d.sheet, d.cell, d.message]);
 same(shape(v.diagnostics), shape(c.diagnostics), 'validate diagnostics');
+// The check-only entry gives the same diagnostics and has no writers.
+await checkOnly.default();
+same(shape(checkOnly.validate(new Uint8Array(readFileSync(one)), 'status_invalid.xlsx').diagnostics), shape(c.diagnostics),
+  'check-only validate diagnostics');
+for (const writer of ['merge', 'template', 'report', 'correct', 'planWorkbook']) {
+  if (writer in checkOnly) fail(`jz-ip-report/check should not export ${writer}`);
+}
 
 const names = ['孟州市.xlsx', '博爱县.xlsx', '市场监管局.xlsx'];
 const files = names.map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(FIXTURES, 'merge_set', name))) }));
@@ -43,4 +51,4 @@ writeFileSync(path.join(out, 't.xlsx'), t);
 if (!cli('validate', path.join(out, 't.xlsx')).files[0].unit) fail('template not readable by the CLI');
 if (plan().tasks.length !== 14) fail('plan() should have 14 tasks');
 
-console.log(JSON.stringify({ validate: shape(v.diagnostics), merge: totals(m.summary) }));
+console.log(JSON.stringify({ validate: shape(v.diagnostics), check: shape(v.diagnostics), merge: totals(m.summary) }));

@@ -1,6 +1,7 @@
 // Type-checked with `tsc --noEmit --strict` against the installed package: what JS
 // receives is typed (no `any`), so these lines must compile and the commented ones must not.
 import init, { validate, merge, template, plan, type FileResult, type Diagnostic } from 'jz-ip-report';
+import initCheck, { validate as checkOnly, type FileResult as CheckResult } from 'jz-ip-report/check';
 
 export async function check(bytes: Uint8Array, name: string): Promise<string[]> {
   await init();
@@ -15,6 +16,10 @@ export async function check(bytes: Uint8Array, name: string): Promise<string[]> 
   const counts: Record<string, number> = m.summary.measures[0].status_counts;
   const tpl: Uint8Array = template('孟州市', 2025);
   const tasks: number = plan().tasks.length;
+  await initCheck();
+  const checked: CheckResult = checkOnly(bytes, name);
+  const codes: string[] = checked.diagnostics.map((d) => d.code);
+  lines.push(codes.join());
   lines.push(String(unit), String(year), String(xlsx.length), missing.join(), rates.join(), String(counts['已完成']), String(tpl.length), String(tasks));
   return lines;
 }

@@ -37,11 +37,19 @@ pub(crate) fn plan_year(plan: &Plan, year: f64) -> JsResult<u16> {
     u16::try_from(year as i64).map_err(|_| bad())
 }
 
-/// Serializes to plain JavaScript data (objects for maps, `null` for missing values).
+/// Serializes to plain JavaScript data (objects for maps, `null` for missing values): the
+/// value's JSON, parsed by the browser. One serializer (serde_json, which the library needs
+/// anyway) instead of a second one for JavaScript values keeps the module smaller.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsResult<JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_error(format!("内部错误：结果无法转换为 JavaScript 数据（{e}），请把文件发给技术人员。")))
+    let internal = || js_error("内部错误：结果无法转换为 JavaScript 数据，请把文件发给技术人员。");
+    let text = serde_json::to_string(value).map_err(|_| internal())?;
+    js_sys::JSON::parse(&text).map_err(|_| internal())
+}
+
+/// Reads plain JavaScript data (through its JSON) as `T`; `None` for anything that is not.
+pub(crate) fn from_js<T: serde::de::DeserializeOwned>(value: &JsValue) -> Option<T> {
+    let text = js_sys::JSON::stringify(value).ok()?.as_string()?;
+    serde_json::from_str(&text).ok()
 }
 
 /// A plain object from `(key, value)` pairs.

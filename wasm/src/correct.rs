@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use xlsx_tool::read::Kind;
 use xlsx_tool::{Checked, Limits};
 
-use crate::convert::{JsResult, bytes_js, js_error, load_plan, object, to_js};
+use crate::convert::{JsResult, bytes_js, from_js, js_error, load_plan, object, to_js};
 
 /// The unit and year a fixed copy is made for.
 fn unit_and_year(report: &Report) -> JsResult<(String, u16)> {
@@ -61,7 +61,9 @@ pub fn correct_js(
     let edits: Vec<Edit> = if edits.is_undefined() || edits.is_null() {
         Vec::new()
     } else {
-        serde_wasm_bindgen::from_value(edits).map_err(|e| js_error(format!("修改内容的格式不对：{e}")))?
+        from_js(&edits).ok_or_else(|| {
+            js_error("修改内容的格式不对：每条修改要写明栏目（field）和新内容（value：文字、数字或 null）。")
+        })?
     };
     let limits = Limits::default();
     let checked = xlsx_tool::check(&plan, bytes, file_name, &limits);

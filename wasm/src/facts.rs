@@ -79,12 +79,13 @@ struct Facts {
     editable: Editable,
     max_file_bytes: u64,
     extensions: &'static [&'static str],
+    plan_extensions: Vec<&'static str>,
     severities: Vec<SeverityFact>,
 }
 
 /// The facts the page needs from Rust: `{statuses, not_submitted, fields: [{field, label,
 /// long_text}], editable: {header, measure, indicator}, max_file_bytes, extensions,
-/// severities: [{id, label}]}` (severities in the order diagnostics are listed).
+/// plan_extensions, severities: [{id, label}]}` (severities in the order diagnostics are listed).
 ///
 /// # Errors
 /// Only if the result cannot be converted (never in practice).
@@ -100,6 +101,7 @@ pub fn facts_js() -> JsResult<JsValue> {
         editable: Editable { header: &EDITABLE_HEADER, measure: &EDITABLE_MEASURE, indicator: &EDITABLE_INDICATOR },
         max_file_bytes: Limits::default().max_file_bytes,
         extensions: &xlsx_tool::inputs::SPREADSHEET_EXTENSIONS,
+        plan_extensions: xlsx_tool::plan_file::plan_extensions(),
         severities: [Severity::Error, Severity::Warning]
             .into_iter()
             .map(|id| SeverityFact { id, label: id.label() })

@@ -9,21 +9,36 @@
 //! `correct`, `samples`, `planDiff`, `report`, `loadPlan`, `planWorkbook`. Their TypeScript types are in the custom section below.
 //! Which files a folder holds that are read: `spreadsheetExtensions`, `isSpreadsheetName`,
 //! `skipReason` (module `inputs`).
+//!
+//! Feature `writer` (default) exports everything. Without it (`--no-default-features`)
+//! the module only reads and checks — `plan`, `validate`, `inspect`, `planDiff`, `loadPlan`,
+//! `facts` and the `inputs` functions — and leaves out the workbook and report writers,
+//! so it is much smaller (the npm package's `jz-ip-report/check` entry).
+
+// The check-only build leaves the writers' helpers unused; only exports are cfg'd out.
+#![cfg_attr(not(feature = "writer"), allow(dead_code, unused_imports))]
 
 mod convert;
+#[cfg(feature = "writer")]
 mod correct;
 mod facts;
 pub mod inputs;
 mod plan_file;
+#[cfg(feature = "writer")]
 mod samples;
 
 use wasm_bindgen::prelude::*;
 use xlsx_tool::Limits;
 
 pub(crate) use convert::{JsResult, bytes_js, js_error, load_plan, named_files, object, plan_year, to_js};
+#[cfg(feature = "writer")]
 pub use correct::{annotate_js, correct_js};
+pub use facts::facts_js;
 pub use jz_core::edit::{Edit, EditValue, apply_edit};
-pub use plan_file::{load_plan_js, plan_workbook_js};
+pub use plan_file::load_plan_js;
+#[cfg(feature = "writer")]
+pub use plan_file::plan_workbook_js;
+#[cfg(feature = "writer")]
 pub use samples::{samples_js, samples_years_js};
 
 /// Seed of the built-in sample set (the CLI's `sample` default, so both give the same files).
@@ -54,6 +69,8 @@ export interface Facts {
   editable: { header: string[]; measure: string[]; indicator: string[] };
   max_file_bytes: number;
   extensions: string[];
+  /** Extensions of plan files `loadPlan` reads (`toml` only where TOML is read: not in the browser module). */
+  plan_extensions: string[];
   severities: { id: "error" | "warning"; label: string }[];
 }
 /** `inspect` result: the validation result and the report as understood. */
@@ -90,6 +107,7 @@ pub fn plan_js(plan_text: Option<String>) -> JsResult<JsValue> {
 ///
 /// # Errors
 /// Unknown unit, a year outside the plan, or a bad plan.
+#[cfg(feature = "writer")]
 #[wasm_bindgen(js_name = template)]
 pub fn template_js(unit: &str, year: f64, plan_text: Option<String>) -> JsResult<Vec<u8>> {
     let plan = load_plan(plan_text.as_deref())?;
@@ -126,6 +144,7 @@ pub fn inspect_js(bytes: &[u8], file_name: &str, plan_text: Option<String>) -> J
 /// # Errors
 /// A malformed `files` list, a year outside the plan, a bad plan, or a summary that
 /// cannot be written.
+#[cfg(feature = "writer")]
 #[wasm_bindgen(js_name = merge, unchecked_return_type = "MergeResult")]
 pub fn merge_js(
     #[wasm_bindgen(unchecked_param_type = "NamedFile[]")] files: JsValue,
@@ -151,6 +170,7 @@ pub fn merge_js(
 /// # Errors
 /// A malformed `files` list, a year outside the plan, a bad plan, or a document that
 /// cannot be written.
+#[cfg(feature = "writer")]
 #[wasm_bindgen(js_name = report)]
 pub fn report_js(
     #[wasm_bindgen(unchecked_param_type = "NamedFile[]")] files: JsValue,

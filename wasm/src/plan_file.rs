@@ -68,6 +68,7 @@ pub fn load_plan_js(bytes: &[u8], file_name: &str, base_plan_text: Option<String
 ///
 /// # Errors
 /// When `planText` is not a usable plan or the workbook cannot be written.
+#[cfg(feature = "writer")]
 #[wasm_bindgen(js_name = planWorkbook, unchecked_return_type = "Uint8Array")]
 pub fn plan_workbook_js(plan_text: Option<String>) -> JsResult<JsValue> {
     let plan = load_plan(plan_text.as_deref())?;

@@ -300,3 +300,21 @@ fn sparse_wide_workbooks_stay_within_the_memory_budget() {
     let mb = memory_mb();
     assert!(mb > 0.0 && mb < 512.0, "wasm memory {mb} MB");
 }
+
+#[wasm_bindgen_test]
+fn a_toml_plan_file_is_answered_with_what_to_open_instead() {
+    // The browser module has no TOML parser (it would cost ~70 KB gzipped): a TOML plan
+    // file gets a diagnostic saying which files to open instead, and the picker's list
+    // leaves .toml out.
+    let toml = include_bytes!("../../core/plan/jiaozuo-2022-2025.toml");
+    let loaded = jz_wasm::load_plan_js(toml, "计划.toml", None).ok().unwrap_or(JsValue::NULL);
+    assert!(get(&loaded, "planText").is_null());
+    let first = Array::from(&get(&loaded, "diagnostics")).get(0);
+    let text = get(&first, "message").as_string().unwrap_or_default();
+    assert!(text.contains("TOML") && text.contains("计划工作簿") && text.contains("plan export"), "{text}");
+    let facts = jz_wasm::facts_js().ok().unwrap_or(JsValue::NULL);
+    let plan_exts: Vec<String> =
+        Array::from(&get(&facts, "plan_extensions")).iter().filter_map(|v| v.as_string()).collect();
+    assert!(plan_exts.iter().any(|e| e == "xlsx") && plan_exts.iter().any(|e| e == "docx"), "{plan_exts:?}");
+    assert!(!plan_exts.iter().any(|e| e == "toml"), "{plan_exts:?}");
+}

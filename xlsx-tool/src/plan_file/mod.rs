@@ -133,6 +133,17 @@ fn list(problems: &[PlanProblem]) -> String {
     out
 }
 
+/// Extensions of the files a plan is read from, for file pickers: the plan workbook's,
+/// `json`, `toml` when this build reads TOML (feature `toml`), and `docx` (the plan's
+/// Word document, read by [`import_docx`]). [`load_plan`] itself goes by content.
+pub fn plan_extensions() -> Vec<&'static str> {
+    let mut list = vec!["xlsx", "xls", "ods", "xlsb", "et", "docx", "json"];
+    if cfg!(feature = "toml") {
+        list.push("toml");
+    }
+    list
+}
+
 /// Whether the bytes are a Word document (.docx): `plan import` material, not a plan file.
 pub fn is_word_document(bytes: &[u8]) -> bool {
     docx::is_docx(bytes)

@@ -1,0 +1,166 @@
+//! The plan: sections, tasks, measures, units and indicators, loaded from one data file.
+//!
+//! The built-in plan is `plan/jiaozuo-2022-2025.toml`, embedded at build time (as JSON,
+//! by `build.rs`). A revised plan is loaded with [`Plan::from_text`] (TOML or JSON, same
+//! schema; TOML with the default feature `toml`); the JSON that [`Plan::to_json`] prints
+//! is itself a loadable plan file.
+
+//!
+//! Modules: `items` (sections, tasks, measures, units, groups, indicators), `load`
+//! (the built-in plan, reading text, checking and indexing); this file holds [`Plan`]
+//! and its lookups.
+
+mod items;
+mod load;
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::text::{fold_width, strip_spaces};
+
+pub use items::{Aggregation, Group, Indicator, IndicatorKind, Measure, MeasureInfo, MeasureRef, Section, Task, Unit};
+
+/// The whole plan. Fields marked "output only" are derived on load and ignored when read.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// Stable identifier, written into every workbook's `_meta`.
+    pub id: String,
+    /// The document's title.
+    pub title: String,
+    /// First reporting year (2022).
+    pub first_year: u16,
+    /// Last reporting year (2025).
+    pub last_year: u16,
+    /// Report deadline as `MM-DD` of the following year.
+    #[serde(default)]
+    pub deadline: String,
+    /// Assumptions and discrepancies with the source document, shown in summaries.
+    #[serde(default)]
+    pub notes: Vec<String>,
+    /// The responsible units, canonical names first.
+    pub units: Vec<Unit>,
+    /// Named groups of units used in 责任单位 and reporters (`各县区`).
+    #[serde(default)]
+    pub groups: Vec<Group>,
+    /// Sections 一..四.
+    pub sections: Vec<Section>,
+    /// Tasks 1..14 with their measures.
+    pub tasks: Vec<Task>,
+    /// Quantitative targets.
+    pub indicators: Vec<Indicator>,
+    /// Every measure in plan order with its task and units (output only; derived from
+    /// `tasks`, ignored on load) for scripts that want a flat list.
+    #[serde(default)]
+    pub measures: Vec<MeasureInfo>,
+    /// Content hash (output only; recomputed on load).
+    #[serde(default)]
+    pub hash: String,
+    #[serde(skip)]
+    index: Index,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Index {
+    names: HashMap<String, usize>,
+    measures: HashMap<String, (usize, usize)>,
+    indicators: HashMap<String, usize>,
+}
+
+impl Plan {
+    /// Resolves any accepted spelling of a unit (alias, `焦作市`/`市` prefix, `人民`) to its
+    /// canonical name.
+    ///
+    /// ```
+    /// let plan = jz_core::Plan::builtin();
+    /// assert_eq!(plan.resolve_unit("焦作市市场监督管理局"), Some("市场监管局"));
+    /// assert_eq!(plan.resolve_unit("城乡一体化示范区"), Some("示范区"));
+    /// assert_eq!(plan.resolve_unit("郑州市"), None);
+    /// ```
+    pub fn resolve_unit(&self, name: &str) -> Option<&str> {
+        let trimmed = strip_spaces(&fold_width(name));
+        if trimmed.is_empty() {
+            return None;
+        }
+        let i = self.index.names.get(&trimmed).or_else(|| self.index.names.get(&name_key(&trimmed)))?;
+        Some(self.units[*i].name.as_str())
+    }
+
+    /// The plan's measures in order, with their tasks.
+    pub fn measures(&self) -> impl Iterator<Item = MeasureRef<'_>> {
+        self.tasks.iter().flat_map(|task| task.measures.iter().map(move |measure| MeasureRef { task, measure }))
+    }
+
+    /// Looks a measure up by id (`"2.1"`).
+    pub fn measure(&self, id: &str) -> Option<MeasureRef<'_>> {
+        let (t, m) = *self.index.measures.get(id)?;
+        Some(MeasureRef { task: &self.tasks[t], measure: &self.tasks[t].measures[m] })
+    }
+
+    /// Looks an indicator up by id (`"I01"`).
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.index.indicators.get(id).map(|&i| &self.indicators[i])
+    }
+
+    /// Measures the unit is responsible for, in plan order.
+    pub fn measures_of<'a>(&'a self, unit: &'a str) -> impl Iterator<Item = MeasureRef<'a>> + 'a {
+        self.measures().filter(move |m| m.task.units.iter().any(|u| u == unit))
+    }
+
+    /// Indicators the unit reports, in plan order.
+    pub fn indicators_of<'a>(&'a self, unit: &'a str) -> impl Iterator<Item = &'a Indicator> + 'a {
+        self.indicators.iter().filter(move |i| i.reporter_units.iter().any(|u| u == unit))
+    }
+
+    /// Units expected to report: responsible for a measure or reporter of an indicator,
+    /// in plan unit order.
+    pub fn expected_units(&self) -> Vec<&str> {
+        self.units
+            .iter()
+            .map(|u| u.name.as_str())
+            .filter(|&u| self.measures_of(u).next().is_some() || self.indicators_of(u).next().is_some())
+            .collect()
+    }
+
+    /// Whether `year` is a reporting year of this plan.
+    pub fn has_year(&self, year: i64) -> bool {
+        (i64::from(self.first_year)..=i64::from(self.last_year)).contains(&year)
+    }
+
+    /// Sections with their tasks, for display.
+    pub fn tasks_by_section(&self) -> Vec<(&Section, Vec<&Task>)> {
+        self.sections.iter().map(|s| (s, self.tasks.iter().filter(|t| t.section == s.number).collect())).collect()
+    }
+}
+
+/// The loose key a unit name is matched by: prefixes `焦作市`, `焦作`, `市` and every
+/// `人民` removed (also used by plan file readers to match names the same way).
+pub fn name_key(name: &str) -> String {
+    let mut s = strip_spaces(&fold_width(name)).replace("人民", "");
+    loop {
+        let before = s.len();
+        for prefix in ["焦作市", "焦作", "市"] {
+            if let Some(rest) = s.strip_prefix(prefix)
+                && !rest.is_empty()
+            {
+                s = rest.to_string();
+            }
+        }
+        if s.len() == before {
+            return s;
+        }
+    }
+}
+
+/// Lower-case hex of bytes.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// SHA-256 of bytes as lower-case hex (used for source files).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
