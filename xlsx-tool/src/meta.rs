@@ -26,7 +26,8 @@ use crate::summary::read::{rows, text};
 pub const META_SUPERVISION: &str = "supervision";
 /// `_meta` key of a 催报名单 row (JSON in column B).
 pub const META_REMINDER: &str = "reminder";
-/// The `_meta` key of a 变更记录 row (JSON in column B).
+/// The `_meta` key of a 变更记录 row (JSON in column B), written by summaries before the
+/// sheet became the only copy; read, no longer written.
 const META_CHANGE: &str = "change";
 
 /// `xlsx-tool <version>`.
@@ -137,11 +138,8 @@ pub(crate) fn write_summary_meta(wb: &mut Workbook, merge: &Merge) -> Result<(),
         ws.write_string(row, 1, to_json(t))?;
         row += 1;
     }
-    for c in &s.changes {
-        ws.write_string(row, 0, META_CHANGE)?;
-        ws.write_string(row, 1, to_json(c))?;
-        row += 1;
-    }
+    // 变更记录 rows are read back from their sheet: not repeated here (a 1,000-file merge
+    // wrote 10,776 rows twice); `change` rows of older summaries are still read.
     for skipped in &s.skipped {
         ws.write_string(row, 0, "skipped")?;
         ws.write_string(row, 1, &skipped.path)?;

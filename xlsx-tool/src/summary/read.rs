@@ -38,6 +38,12 @@ pub fn read_summary(bytes: &[u8]) -> Result<MergeSummary, Error> {
     let summary_measures = read_measures(&sheet(names::DETAIL)?)?;
     let indicators = read_indicators(&sheet(names::INDICATORS)?)?;
     let missing_units = read_missing(&sheet(names::UNITS)?)?;
+    // 变更记录 rows: from `_meta` in summaries that still carry them there, else from the
+    // sheet (a summary written before the sheet existed has neither: no changes).
+    let changes = match (m.changes.is_empty(), sheet(names::CHANGES)) {
+        (true, Ok(range)) => super::changes::read_changes(&range)?,
+        _ => std::mem::take(&mut m.changes),
+    };
 
     Ok(MergeSummary {
         year: m.year,
@@ -54,7 +60,7 @@ pub fn read_summary(bytes: &[u8]) -> Result<MergeSummary, Error> {
         years: m.years,
         progress: m.progress,
         trend: m.trend,
-        changes: m.changes,
+        changes,
         supervision: m.supervision,
         reminders: m.reminders,
         skipped: m.skipped,
