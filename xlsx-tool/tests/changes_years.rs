@@ -279,3 +279,30 @@ fn an_older_summary_with_changes_in_meta_still_reads() {
     };
     assert_eq!(summary::read_summary(&bytes).unwrap().changes, [expected]);
 }
+
+/// Eight versions of one unit: only the latest five superseded files get 变更记录 rows,
+/// each against the accepted file, whatever the order the files arrive in.
+#[test]
+fn only_the_latest_superseded_files_are_compared_in_any_order() {
+    let plan = Plan::builtin();
+    let (first, _) = two_versions(&plan);
+    let files: Vec<(String, Vec<u8>)> = (0..8u32)
+        .map(|v| {
+            let mut r = first.clone();
+            r.date = Date::new(2026, 1, 10 + v);
+            r.contact = format!("联系人{v}");
+            (format!("v{v}.xlsx"), filled(&plan, &r))
+        })
+        .collect();
+    let orders: [[usize; 8]; 3] = [[0, 1, 2, 3, 4, 5, 6, 7], [7, 6, 5, 4, 3, 2, 1, 0], [3, 7, 0, 5, 1, 6, 2, 4]];
+    let results: Vec<Vec<Change>> =
+        orders.iter().map(|o| merge(&plan, &o.map(|i| files[i].clone()), 2025).0.summary.changes).collect();
+    for r in &results[1..] {
+        assert_eq!(r, &results[0]);
+    }
+    let superseded: Vec<&str> =
+        results[0].iter().filter(|c| c.field == "联系人").map(|c| c.superseded.as_str()).collect();
+    assert_eq!(superseded, ["v2.xlsx", "v3.xlsx", "v4.xlsx", "v5.xlsx", "v6.xlsx"]);
+    assert!(results[0].iter().all(|c| c.file == "v7.xlsx"));
+    assert!(results[0].iter().filter(|c| c.field == "联系人").all(|c| c.new == "联系人7"));
+}
