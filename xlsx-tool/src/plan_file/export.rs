@@ -15,7 +15,7 @@ use super::{
     INFO_SHEET, NOTE_SHEET, PLAN_FORMAT, TASK_COLUMNS, TASK_SHEET, UNIT_COLUMNS, UNIT_GROUPS, UNIT_SHEET,
 };
 use crate::Error;
-use crate::sheet_format::{HEADER_FILL, clip, header_format, properties, put_text, row_height, text_lines};
+use crate::sheet_format::{self, HEADER_FILL, clip, header_format, properties, put_text, row_height, text_lines};
 
 /// Shading of input cells (as in the unit template).
 const INPUT_FILL: u32 = 0xFFF2CC;
@@ -230,11 +230,7 @@ pub fn try_export_plan(plan: &Plan) -> Result<Vec<u8>, Error> {
 
 /// Header row 0 with widths, frozen below it.
 fn header(ws: &mut Worksheet, labels: &[&str], widths: &[f64], st: &Styles) -> Result<(), XlsxError> {
-    for (c, (label, w)) in labels.iter().zip(widths).enumerate() {
-        ws.write_string_with_format(0, c as u16, *label, &st.header)?;
-        ws.set_column_width(c as u16, *w)?;
-    }
-    ws.set_row_height(0, 22.0)?;
+    sheet_format::header(ws, 0, labels, widths, &st.header)?;
     ws.set_freeze_panes(1, 0)?;
     Ok(())
 }
