@@ -6,15 +6,17 @@
 //! [`Merger`] ([`Merger::push`], one thread): summaries feed the multi-year view; of the
 //! valid files of the merge year the best one per unit (later 填报日期, then greater SHA-256,
 //! then file name: [`jz_core::merge::wins`]) keeps its texts, every other file is slimmed as
-//! it arrives. When a file supersedes another of the same unit and year, their differing
-//! cells are taken before the loser is slimmed (变更记录, [`jz_core::changes`]).
+//! it arrives. The latest few files a unit's accepted file superseded keep their report
+//! (a copy taken before the file is slimmed); [`Merger::finish`] compares each with the
+//! accepted file once (变更记录, [`jz_core::changes`]), instead of diffing and composing
+//! at every arrival on the one merging thread.
 
 use std::collections::HashMap;
 
-use jz_core::changes::{Change, Diff, compose, diff, rows};
+use jz_core::changes::{Change, diff, rows};
 use jz_core::date::Date;
 use jz_core::merge::{HistorySource, Skipped, wins};
-use jz_core::{Merge, Plan, Submission};
+use jz_core::{Merge, Plan, Report, Submission};
 
 use crate::limits::Limits;
 use crate::read::Kind;
@@ -22,7 +24,8 @@ use crate::{check::check_located, summary};
 
 /// How many superseded files of one unit keep their differences against the accepted
 /// file: the latest ones (by the order that picks the winner). A unit resubmits a few times;
-/// this bounds memory and the 变更记录 sheet when thousands of versions arrive.
+/// this bounds memory (each keeps its report until the merge ends) and the 变更记录 sheet
+/// when thousands of versions arrive.
 pub const MAX_SUPERSEDED_WITH_CHANGES: usize = 5;
 
 /// One input once read: what [`Merger::push`] takes.
@@ -69,12 +72,13 @@ impl Reader<'_> {
     }
 }
 
-/// A superseded file of the merge year whose differences are kept.
+/// A superseded file of the merge year whose differences are kept: its report as read
+/// (texts included), compared with the accepted file when the merge ends.
 #[derive(Debug)]
 struct Loser {
     key: Key,
     name: String,
-    diff: Diff,
+    report: Report,
 }
 
 /// The streaming merge: [`Merger::add`] (or [`Reader::read`] then [`Merger::push`]) each
@@ -108,7 +112,7 @@ pub struct Merger<'p> {
     history: Vec<HistorySource>,
     /// Unit → index of its best valid file of the merge year so far (the one with texts).
     best: HashMap<String, usize>,
-    /// Unit → its latest superseded files, each with its differences against `best`.
+    /// Unit → its latest superseded files (at most [`MAX_SUPERSEDED_WITH_CHANGES`]).
     losers: HashMap<String, Vec<Loser>>,
 }
 
@@ -157,18 +161,18 @@ impl<'p> Merger<'p> {
             return;
         };
         let (winner, loser) = if wins(&self.submissions[j], &self.submissions[i]) { (j, i) } else { (i, j) };
-        let step = diff(&self.submissions[loser].report, &self.submissions[winner].report);
-        let losers = self.losers.entry(unit.clone()).or_default();
         if winner == i {
-            for l in losers.iter_mut() {
-                l.diff = compose(std::mem::take(&mut l.diff), &step);
-            }
-            self.best.insert(unit, i);
+            self.best.insert(unit.clone(), i);
         }
+        let losers = self.losers.entry(unit).or_default();
         let s = &mut self.submissions[loser];
-        losers.push(Loser { key: key(s), name: s.file_name().to_string(), diff: step });
-        losers.sort_by(|a, b| b.key.cmp(&a.key));
-        losers.truncate(MAX_SUPERSEDED_WITH_CHANGES);
+        let k = key(s);
+        // Not among the latest kept: nothing to compare (the list is sorted, latest first).
+        if losers.len() < MAX_SUPERSEDED_WITH_CHANGES || losers.last().is_some_and(|l| k > l.key) {
+            losers.push(Loser { key: k, name: s.file_name().to_string(), report: s.report.clone() });
+            losers.sort_by(|a, b| b.key.cmp(&a.key));
+            losers.truncate(MAX_SUPERSEDED_WITH_CHANGES);
+        }
         s.slim();
         s.cells = Default::default();
     }
@@ -182,7 +186,8 @@ impl<'p> Merger<'p> {
             let Some(accepted) = best.get(unit).map(|&i| &submissions[i]) else { continue };
             let order = reader.plan.units.iter().position(|u| &u.name == unit).unwrap_or(usize::MAX);
             for l in list {
-                let found = rows(unit, accepted.file_name(), &l.name, &l.diff, &accepted.cells);
+                let found =
+                    rows(unit, accepted.file_name(), &l.name, &diff(&l.report, &accepted.report), &accepted.cells);
                 changes.push((order, l.key.clone(), found));
             }
         }

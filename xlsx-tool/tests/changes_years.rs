@@ -239,3 +239,70 @@ fn the_four_year_round_shows_the_intended_mix() {
     assert!(issues.iter().any(|r| r[3] == "value-jump"));
     assert!(issues.iter().any(|r| r[3] == "stock-decreased"));
 }
+
+/// The changes come back from the 变更记录 sheet alone: `_meta` no longer repeats them
+/// (a 1,000-file merge wrote its 10,776 rows twice). Texts a unit wrote come back exactly:
+/// one that looks like a formula, a cleared cell, a long text with line breaks.
+#[test]
+fn changes_come_back_from_the_sheet_alone() {
+    let plan = Plan::builtin();
+    let (mut first, mut second) = two_versions(&plan);
+    first.measures[0].evidence = "会议纪要".into();
+    second.measures[0].evidence = String::new();
+    second.measures[0].progress = "=HYPERLINK(\"http://x\")".into();
+    second.measures[1].problems = "第一行\n第二行：".repeat(300);
+    let files = [("v1.xlsx".to_string(), filled(&plan, &first)), ("v2.xlsx".to_string(), filled(&plan, &second))];
+    let (m, bytes) = merge(&plan, &files, 2025);
+    assert_eq!(m.summary.changes.len(), 6, "{:?}", m.summary.changes);
+    let keys: Vec<String> = sheet_rows(&bytes, "_meta").into_iter().map(|r| r[0].clone()).collect();
+    assert!(!keys.iter().any(|k| k == "change"), "{keys:?}");
+    assert_eq!(summary::read_summary(&bytes).unwrap().changes, m.summary.changes);
+}
+
+/// A summary written before (every change also as JSON in `_meta`, tests/fixtures/
+/// make_old_summary.sh) still reads with its changes.
+#[test]
+fn an_older_summary_with_changes_in_meta_still_reads() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/summary_changes_in_meta.xlsx");
+    let bytes = std::fs::read(path).unwrap();
+    let keys: Vec<String> = sheet_rows(&bytes, "_meta").into_iter().map(|r| r[0].clone()).collect();
+    assert!(keys.iter().any(|k| k == "change"), "{keys:?}");
+    let expected = Change {
+        unit: "温县".into(),
+        file: "温县_2025年度填报表.xlsx".into(),
+        superseded: "温县_2025年度填报表_初稿.xlsx".into(),
+        sheet: "任务填报".into(),
+        cell: "J2".into(),
+        field: "填报日期".into(),
+        old: "2026-01-02".into(),
+        new: "2026-01-19".into(),
+    };
+    assert_eq!(summary::read_summary(&bytes).unwrap().changes, [expected]);
+}
+
+/// Eight versions of one unit: only the latest five superseded files get 变更记录 rows,
+/// each against the accepted file, whatever the order the files arrive in.
+#[test]
+fn only_the_latest_superseded_files_are_compared_in_any_order() {
+    let plan = Plan::builtin();
+    let (first, _) = two_versions(&plan);
+    let files: Vec<(String, Vec<u8>)> = (0..8u32)
+        .map(|v| {
+            let mut r = first.clone();
+            r.date = Date::new(2026, 1, 10 + v);
+            r.contact = format!("联系人{v}");
+            (format!("v{v}.xlsx"), filled(&plan, &r))
+        })
+        .collect();
+    let orders: [[usize; 8]; 3] = [[0, 1, 2, 3, 4, 5, 6, 7], [7, 6, 5, 4, 3, 2, 1, 0], [3, 7, 0, 5, 1, 6, 2, 4]];
+    let results: Vec<Vec<Change>> =
+        orders.iter().map(|o| merge(&plan, &o.map(|i| files[i].clone()), 2025).0.summary.changes).collect();
+    for r in &results[1..] {
+        assert_eq!(r, &results[0]);
+    }
+    let superseded: Vec<&str> =
+        results[0].iter().filter(|c| c.field == "联系人").map(|c| c.superseded.as_str()).collect();
+    assert_eq!(superseded, ["v2.xlsx", "v3.xlsx", "v4.xlsx", "v5.xlsx", "v6.xlsx"]);
+    assert!(results[0].iter().all(|c| c.file == "v7.xlsx"));
+    assert!(results[0].iter().filter(|c| c.field == "联系人").all(|c| c.new == "联系人7"));
+}

@@ -15,12 +15,10 @@ use super::{
     INFO_SHEET, NOTE_SHEET, PLAN_FORMAT, TASK_COLUMNS, TASK_SHEET, UNIT_COLUMNS, UNIT_GROUPS, UNIT_SHEET,
 };
 use crate::Error;
-use crate::template::{properties, row_height, text_lines};
+use crate::sheet_format::{self, HEADER_FILL, clip, header_format, properties, put_text, row_height, text_lines};
 
 /// Shading of input cells (as in the unit template).
 const INPUT_FILL: u32 = 0xFFF2CC;
-/// Shading of header cells.
-use crate::template::HEADER_FILL;
 /// Rows below the data that keep the input shading and the dropdowns, for additions.
 const SPARE_ROWS: u32 = 30;
 /// Dropdowns cover the data rows down to this row (rows inserted inside keep them).
@@ -69,7 +67,7 @@ pub fn try_export_plan(plan: &Plan) -> Result<Vec<u8>, Error> {
         .set_align(FormatAlign::Top)
         .set_background_color(Color::RGB(INPUT_FILL));
     let st = Styles {
-        header: crate::template::header_format(),
+        header: header_format(),
         input: input.clone(),
         help_title: Format::new().set_bold().set_font_size(16),
         help_heading: Format::new().set_bold().set_font_size(12).set_background_color(Color::RGB(HEADER_FILL)),
@@ -232,18 +230,14 @@ pub fn try_export_plan(plan: &Plan) -> Result<Vec<u8>, Error> {
 
 /// Header row 0 with widths, frozen below it.
 fn header(ws: &mut Worksheet, labels: &[&str], widths: &[f64], st: &Styles) -> Result<(), XlsxError> {
-    for (c, (label, w)) in labels.iter().zip(widths).enumerate() {
-        ws.write_string_with_format(0, c as u16, *label, &st.header)?;
-        ws.set_column_width(c as u16, *w)?;
-    }
-    ws.set_row_height(0, 22.0)?;
+    sheet_format::header(ws, 0, labels, widths, &st.header)?;
     ws.set_freeze_panes(1, 0)?;
     Ok(())
 }
 
 /// Text as a string, never a formula; a shaded blank when empty.
 fn cell_text(ws: &mut Worksheet, r: u32, c: u16, text: &str, fmt: &Format) -> Result<(), XlsxError> {
-    crate::template::put_text(ws, r, c, text, fmt)
+    put_text(ws, r, c, text, fmt)
 }
 
 /// Shaded blank rows below the data, for additions.
@@ -261,12 +255,9 @@ fn dropdown(ws: &mut Worksheet, col: u16, values: &[&str], title: &str, help: &s
     let dv = DataValidation::new()
         .allow_list_strings(values)?
         .set_input_title(title)?
-        .set_input_message(crate::template::clip(help, 255))?
+        .set_input_message(clip(help, 255))?
         .set_error_title(format!("{title}填写有误"))?
-        .set_error_message(crate::template::clip(
-            &format!("{title}只能是：{}。请从下拉列表中选择。", values.join("、")),
-            255,
-        ))?;
+        .set_error_message(clip(&format!("{title}只能是：{}。请从下拉列表中选择。", values.join("、")), 255))?;
     ws.add_data_validation(1, col, VALIDATION_ROWS, col, &dv)?;
     Ok(())
 }

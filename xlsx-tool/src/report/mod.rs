@@ -94,7 +94,7 @@ pub fn write_report(plan: &Plan, merge: &Merge) -> Result<Vec<u8>, Error> {
         .latest_date
         .and_then(|d| Some((u16::try_from(d.year).ok()?, u8::try_from(d.month).ok()?, u8::try_from(d.day).ok()?)))
         .unwrap_or((year.saturating_add(1), 1, 1));
-    let props = Properties { title: title(year), creator: crate::template::generated_by(), date };
+    let props = Properties { title: title(year), creator: crate::meta::generated_by(), date };
     docx::package(&body, &props)
 }
 

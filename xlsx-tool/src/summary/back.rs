@@ -13,9 +13,8 @@ use calamine::{Data, Range, Reader, open_workbook_auto_from_rs};
 use jz_core::merge::{DetailRow, FileOutcome, Outcome, UnitState, UnitStatus};
 use jz_core::{Date, Merge, Report, Submission};
 
-use super::{
-    DETAIL_COLUMNS, NO_UNITS_REMARK, NOT_ASSIGNED_REMARK, UNIT_COLUMNS, body_rows, column, find_header, names, text,
-};
+use super::read::{body_rows, column, find_header, text};
+use super::{DETAIL_COLUMNS, NO_UNITS_REMARK, NOT_ASSIGNED_REMARK, UNIT_COLUMNS, names};
 use crate::Error;
 
 /// The merge a summary workbook stands for: its JSON part ([`super::read_summary`]), the

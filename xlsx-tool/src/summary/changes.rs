@@ -1,22 +1,24 @@
-//! The 变更记录 sheet: what each resubmission changed (contract §10), one row per cell, and
-//! its rows in the hidden `_meta` so `read` gives the merge JSON `changes` back.
+//! The 变更记录 sheet: what each resubmission changed (contract §10), one row per cell,
+//! written and read back (the merge JSON `changes`). The sheet is the only copy: summaries
+//! written before also kept every row as JSON in `_meta` ([`crate::meta`] still reads those).
 
+use calamine::{Data, Range};
 use jz_core::Merge;
 use jz_core::changes::{CHANGE_COLUMNS, Change};
-use jz_core::progress::{from_json, to_json};
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::{Styles, header, print_setup};
-use crate::template::{put_text, row_height, text_lines};
+use super::names;
+use super::read::{column, find_header, text};
+use super::style::Styles;
+use crate::Error;
+use crate::sheet_format::{header, print_setup, put_text, row_height, text_lines};
 
 const WIDTHS: [f64; 8] = [12.0, 30.0, 30.0, 10.0, 8.0, 22.0, 44.0, 44.0];
-/// The `_meta` key of a change row.
-pub(super) const META_KEY: &str = "change";
 
 /// Writes 变更记录: the header, then every change in merge order; a line saying there
 /// were none when no file was superseded by a differing one.
 pub(super) fn write_changes(ws: &mut Worksheet, merge: &Merge, st: &Styles) -> Result<(), XlsxError> {
-    header(ws, 0, &CHANGE_COLUMNS, &WIDTHS, st)?;
+    header(ws, 0, &CHANGE_COLUMNS, &WIDTHS, &st.header)?;
     let mut row = 1u32;
     for c in &merge.summary.changes {
         let texts = [&c.unit, &c.file, &c.superseded, &c.sheet, &c.cell, &c.field, &c.old, &c.new];
@@ -37,17 +39,25 @@ pub(super) fn write_changes(ws: &mut Worksheet, merge: &Merge, st: &Styles) -> R
     Ok(())
 }
 
-/// Writes the change rows into `_meta` from `row` on; returns the next free row.
-pub(super) fn write_meta(ws: &mut Worksheet, mut row: u32, changes: &[Change]) -> Result<u32, XlsxError> {
-    for c in changes {
-        ws.write_string(row, 0, META_KEY)?;
-        ws.write_string(row, 1, to_json(c))?;
-        row += 1;
+/// The rows of a 变更记录 sheet written by [`write_changes`]: every row below the header
+/// up to the first blank row (the "none" line sits below a blank row, so it is not read).
+///
+/// # Errors
+/// [`Error::NotASummary`] when the header or one of its columns is missing.
+pub(super) fn read_changes(range: &Range<Data>) -> Result<Vec<Change>, Error> {
+    let (h, cols) = find_header(range, CHANGE_COLUMNS[0], names::CHANGES)?;
+    let mut at = [0u32; 8];
+    for (slot, label) in at.iter_mut().zip(CHANGE_COLUMNS) {
+        *slot = column(&cols, label, names::CHANGES)?;
     }
-    Ok(row)
-}
-
-/// A change row of `_meta`; `None` when it does not parse.
-pub(super) fn read_meta(text: &str) -> Option<Change> {
-    from_json(text)
+    let end = range.end().map_or(0, |(r, _)| r);
+    let mut out = Vec::new();
+    for row in h + 1..=end {
+        let [unit, file, superseded, sheet, cell, field, old, new] = at.map(|c| text(range, row, c));
+        if [&unit, &file, &superseded, &sheet, &cell, &field, &old, &new].iter().all(|t| t.is_empty()) {
+            break;
+        }
+        out.push(Change { unit, file, superseded, sheet, cell, field, old, new });
+    }
+    Ok(out)
 }

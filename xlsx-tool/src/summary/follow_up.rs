@@ -1,22 +1,19 @@
-//! The summary sheets `督办清单` and `催报名单` (contract §10), and their rows in `_meta`
-//! (the 催报 notice is not on the sheet; `read` takes both lists from `_meta`).
+//! The summary sheets `督办清单` and `催报名单` (contract §10); their rows are also in
+//! `_meta` ([`crate::meta`]: the 催报 notice is not on the sheet, `read` takes both lists
+//! from `_meta`).
 
 use jz_core::Merge;
-use jz_core::follow_up::{REMINDER_COLUMNS, ReminderRow, SUPERVISION_COLUMNS, SupervisionRow};
-use jz_core::progress::{from_json, to_json};
+use jz_core::follow_up::{REMINDER_COLUMNS, SUPERVISION_COLUMNS};
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 
-use super::{Styles, header, print_setup};
-use crate::template::{put_text, row_height, text_lines};
+use super::style::Styles;
+use crate::sheet_format::{header, print_setup, put_text, row_height, text_lines};
 
 /// Sheet name of the 督办清单.
 pub const SUPERVISION: &str = "督办清单";
 /// Sheet name of the 催报名单.
 pub const REMINDERS: &str = "催报名单";
-/// `_meta` key of a 督办清单 row (JSON in column B).
-pub const META_SUPERVISION: &str = "supervision";
-/// `_meta` key of a 催报名单 row (JSON in column B).
-pub const META_REMINDER: &str = "reminder";
+pub use crate::meta::{META_REMINDER, META_SUPERVISION};
 
 const SUPERVISION_WIDTHS: [f64; 6] = [12.0, 11.0, 7.0, 40.0, 48.0, 56.0];
 const REMINDER_WIDTHS: [f64; 6] = [12.0, 8.0, 10.0, 16.0, 34.0, 60.0];
@@ -57,7 +54,7 @@ fn table(
     rows: &[[&str; 6]],
     st: &Styles,
 ) -> Result<(), XlsxError> {
-    header(ws, 0, labels, widths, st)?;
+    header(ws, 0, labels, widths, &st.header)?;
     let last_col = labels.len() as u16 - 1;
     if rows.is_empty() {
         ws.merge_range(1, 0, 1, last_col, "无", &st.text)?;
@@ -76,41 +73,4 @@ fn table(
     ws.set_freeze_panes(1, 1)?;
     print_setup(ws, 0)?;
     Ok(())
-}
-
-/// Writes the rows into `_meta` from `row` on; returns the next free row.
-pub(super) fn write_meta(ws: &mut Worksheet, mut row: u32, merge: &Merge) -> Result<u32, XlsxError> {
-    for r in &merge.summary.supervision {
-        ws.write_string(row, 0, META_SUPERVISION)?;
-        ws.write_string(row, 1, to_json(r))?;
-        row += 1;
-    }
-    for r in &merge.summary.reminders {
-        ws.write_string(row, 0, META_REMINDER)?;
-        ws.write_string(row, 1, to_json(r))?;
-        row += 1;
-    }
-    Ok(row)
-}
-
-/// The lists read back from `_meta`.
-#[derive(Debug, Default)]
-pub(super) struct FollowUp {
-    /// 督办清单 rows in order.
-    pub supervision: Vec<SupervisionRow>,
-    /// 催报名单 rows in order.
-    pub reminders: Vec<ReminderRow>,
-}
-
-impl FollowUp {
-    /// Takes a `_meta` row: `Ok(true)` when it was one of ours, `Err(sheet name)` when it
-    /// was but its JSON does not parse.
-    pub(super) fn take(&mut self, key: &str, json: &str) -> Result<bool, &'static str> {
-        match key {
-            META_SUPERVISION => self.supervision.push(from_json(json).ok_or(SUPERVISION)?),
-            META_REMINDER => self.reminders.push(from_json(json).ok_or(REMINDERS)?),
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
 }

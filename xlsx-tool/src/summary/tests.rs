@@ -2,11 +2,12 @@
 //! calamine, and read back with `read_summary`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use calamine::Data;
+use calamine::{Data, Reader};
 use jz_core::merge::{Outcome, UnitState};
 use jz_core::plan::sha256_hex;
 use jz_core::{Code, Date, Diagnostic, IndicatorEntry, MeasureEntry, Plan, Report, Status, Submission, merge};
 
+use super::indicators::NOT_REPORTER_NOTE;
 use super::*;
 use crate::template::tests::{cell, part, part_names, range, s};
 

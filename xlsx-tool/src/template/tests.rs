@@ -11,6 +11,7 @@ use jz_core::{
 };
 
 use super::*;
+use crate::sheet_format::{clip, text_lines};
 
 pub(crate) fn open(bytes: &[u8]) -> Xlsx<Cursor<Vec<u8>>> {
     open_workbook_from_rs(Cursor::new(bytes.to_vec())).unwrap()
