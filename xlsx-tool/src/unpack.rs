@@ -127,8 +127,6 @@ pub(crate) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 pub(crate) mod tests {
     use super::*;
     use jz_core::Code;
-    use std::io::Write;
-    use zip::write::SimpleFileOptions;
 
     /// A zip of the given entries (shared by the reader's tests).
     pub(crate) fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
@@ -217,6 +215,20 @@ pub(crate) mod tests {
         }
         let read = unpack_zip(&zip_of(&[("xl/styles.xml", &big[..])]), &limits);
         assert_eq!(read.map(drop).unwrap_err().code, Code::TooLarge);
+    }
+
+    #[test]
+    fn a_damaged_part_is_not_a_workbook() {
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let stored = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
+        w.start_file("xl/styles.xml", stored).unwrap();
+        w.write_all(b"<styleSheet>intact</styleSheet>").unwrap();
+        let mut z = w.finish().unwrap().into_inner();
+        assert!(unpack_zip(&z, &Limits::default()).is_ok());
+        // One byte of the part changed, its CRC-32 left as it was.
+        let at = find(&z, b"intact").unwrap();
+        z[at] = b'I';
+        assert_eq!(unpack_zip(&z, &Limits::default()).unwrap_err().code, Code::NotAWorkbook);
     }
 
     #[test]
