@@ -64,7 +64,6 @@ pub mod check;
 pub mod error;
 pub mod inputs;
 pub mod limits;
-mod macro_sheets;
 pub mod merger;
 mod meta;
 pub mod plan_file;

@@ -12,9 +12,9 @@ mod cfb;
 mod choose;
 mod csvgrid;
 pub(crate) mod grid;
-mod guard;
+pub(crate) mod guard;
 pub(crate) mod layout;
-pub(crate) mod prescan;
+pub(crate) use guard::prescan;
 mod sniff;
 #[cfg(test)]
 mod tests;
@@ -26,7 +26,7 @@ use jz_core::report::Meta;
 use jz_core::{Code, Diagnostic, INDICATOR_COLUMNS, RawReport, Severity, TASK_COLUMNS, sheets};
 
 use crate::limits::{Limits, file_too_large, not_a_workbook};
-use crate::unpack::unpack_zip;
+use crate::unpack::{Zip, open_zip, unpack_archive};
 use choose::{Found, Sheets};
 use grid::Book;
 use layout::{INDICATOR_KEYS, TASK_KEYS};
@@ -85,25 +85,31 @@ pub fn read_report(bytes: &[u8], file_name: &str, limits: &Limits) -> ReadResult
     // A compound file (.xls) is read with its last sector whole (calamine 0.38 workaround).
     let padded = guard::cfb_padding::pad_last_sector(bytes);
     let bytes = padded.as_deref().unwrap_or(bytes);
+    // A zip's central directory is parsed once, here, for the sniffing, the format and
+    // the unpacking.
+    let mut zip = if bytes.starts_with(b"PK\x03\x04") { open_zip(bytes) } else { None };
     // Empty files, web pages and encrypted workbooks, named as such before any reader.
-    if let Some(d) = sniff::refuse(bytes) {
+    if let Some(d) = sniff::refuse(bytes, zip.as_mut()) {
         return ReadResult::unreadable(None, d);
     }
-    let format = match detect(bytes, file_name) {
+    let format = match detect_in(bytes, file_name, zip.as_mut()) {
         Some(f) => f,
         None => return ReadResult::unreadable(None, not_a_workbook()),
     };
     // Zip containers are inflated once, within the limits, and read from there.
     let unpacked;
-    let bytes = match format {
-        Format::Xlsx | Format::Xlsb | Format::Ods => match unpack_zip(bytes, limits) {
+    let bytes = match (format, zip.as_mut()) {
+        (Format::Xlsx | Format::Xlsb | Format::Ods, Some(archive)) => match unpack_archive(archive, limits) {
             Ok(stored) => {
                 unpacked = stored;
                 &unpacked
             }
             Err(d) => return ReadResult::unreadable(Some(format), d),
         },
-        Format::Xls | Format::Csv => bytes,
+        (Format::Xlsx | Format::Xlsb | Format::Ods, None) => {
+            return ReadResult::unreadable(Some(format), not_a_workbook());
+        }
+        (Format::Xls | Format::Csv, _) => bytes,
     };
     // Last line of defence: calamine on hostile input may panic (silently: the user
     // gets the diagnostic, never the panic's English text).
@@ -113,17 +119,16 @@ pub fn read_report(bytes: &[u8], file_name: &str, limits: &Limits) -> ReadResult
     }
 }
 
-/// For the private copy calamine reads: rewrites an .xlsb worksheet part's short cell
-/// records into their long forms (a calamine 0.38 workaround, see
-/// `read/guard/xlsb_short_cells.rs`). `true` when `part` was changed.
-pub(crate) fn expand_xlsb_short_cells(name: &str, part: &mut Vec<u8>) -> bool {
-    guard::xlsb_short_cells::is_xlsb_sheet_part(name) && guard::xlsb_short_cells::expand_short_cells(part)
-}
-
 /// Detects the format from the bytes (the name only decides for text files).
 pub fn detect(bytes: &[u8], file_name: &str) -> Option<Format> {
+    let mut zip = if bytes.starts_with(b"PK\x03\x04") { open_zip(bytes) } else { None };
+    detect_in(bytes, file_name, zip.as_mut())
+}
+
+/// [`detect`], with the zip `bytes` hold when they start like one already opened.
+fn detect_in(bytes: &[u8], file_name: &str, zip: Option<&mut Zip<'_>>) -> Option<Format> {
     if bytes.starts_with(b"PK\x03\x04") {
-        return detect_zip(bytes);
+        return detect_zip(zip?);
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
         return Some(Format::Xls);
@@ -136,8 +141,7 @@ pub fn detect(bytes: &[u8], file_name: &str) -> Option<Format> {
 }
 
 /// Which workbook a zip holds, by its entries.
-fn detect_zip(bytes: &[u8]) -> Option<Format> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+fn detect_zip(archive: &mut Zip<'_>) -> Option<Format> {
     if let Ok(entry) = archive.by_name("mimetype") {
         let mut head = Vec::new();
         // The mimetype entry is a few dozen bytes; never read more than 200.

@@ -1,30 +1,49 @@
 //! Opening a zip container (.xlsx .xlsb .ods) from an untrusted file: every part
-//! inflated once within the [`Limits`], then repacked without compression for calamine.
+//! inflated once within the [`Limits`], then repacked without compression for calamine
+//! (with `zip`'s own writer). The calamine 0.38 workarounds applied to the parts on the
+//! way live in `read/guard/`.
 
-use std::io::{Cursor, Read};
+use std::io::{Cursor, Read, Write};
 
 use jz_core::Diagnostic;
+use zip::CompressionMethod;
+use zip::write::SimpleFileOptions;
 
 use crate::limits::{Limits, file_too_large, inflated_too_large, not_a_workbook, too_large};
+use crate::read::guard::{cell_references, macro_sheets, merges_first, xlsb_short_cells};
+
+/// A zip read from bytes in memory: its central directory is parsed once, when it is
+/// opened ([`open_zip`]), and shared by everything that looks inside.
+pub(crate) type Zip<'a> = zip::ZipArchive<Cursor<&'a [u8]>>;
+
+/// Parses the zip's central directory; `None` when the bytes are no zip.
+pub(crate) fn open_zip(bytes: &[u8]) -> Option<Zip<'_>> {
+    zip::ZipArchive::new(Cursor::new(bytes)).ok()
+}
 
 /// For zip containers (xlsx, xlsb, ods): inflates every part a workbook reader reads (see
 /// `is_read_part`) once, counting the bytes that actually come out and stopping as soon
 /// as the running total passes `max_inflated_bytes` (the sizes the zip headers declare
 /// are never trusted); refuses more entries than [`Limits::max_zip_entries`] and cell
-/// references no spreadsheet writes (see `absurd_reference`). Other parts (pictures,
-/// document properties, the colour theme) are never inflated, by anyone.
+/// references no spreadsheet writes (see `guard::cell_references`). Other parts
+/// (pictures, document properties, the colour theme) are never inflated, by anyone.
 ///
-/// Returns the same workbook repacked without compression, each part with the CRC-32
-/// its entry declared. calamine then reads the parts without inflating anything a second
-/// time, and checks each part's CRC-32 as it reads it (so it is not computed here too).
-/// Worksheet parts get their merged ranges moved first (see `merges_first`).
+/// Returns the same workbook repacked without compression. calamine then reads the
+/// parts without inflating anything a second time. Each part's CRC-32 is checked as it
+/// is inflated here (a damaged part is `not-a-workbook`). Worksheet parts get their
+/// merged ranges moved first (see `guard::merges_first`).
 ///
 /// `Err` is a `too-large` diagnostic, or `not-a-workbook` when the zip is broken.
 pub fn unpack_zip(bytes: &[u8], limits: &Limits) -> Result<Vec<u8>, Diagnostic> {
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(file_too_large(limits));
     }
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| not_a_workbook())?;
+    let mut archive = open_zip(bytes).ok_or_else(not_a_workbook)?;
+    unpack_archive(&mut archive, limits)
+}
+
+/// [`unpack_zip`] of a zip already opened (the caller checked the file's size).
+pub(crate) fn unpack_archive(archive: &mut Zip<'_>, limits: &Limits) -> Result<Vec<u8>, Diagnostic> {
     if archive.len() > limits.max_zip_entries() {
         return Err(too_large(format!(
             "文件内部包含 {} 个部件，超过了允许的 {} 个",
@@ -33,11 +52,11 @@ pub fn unpack_zip(bytes: &[u8], limits: &Limits) -> Result<Vec<u8>, Diagnostic> 
         )));
     }
     let mut total: u64 = 0;
-    let mut packed = StoredZip::default();
+    let stored = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
+    let mut packed = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let mut part = Vec::new();
     for i in 0..archive.len() {
-        let options = zip::read::ZipReadOptions::new().ignore_crc32(true);
-        let mut entry = archive.by_index_with_options(i, options).map_err(|_| not_a_workbook())?;
+        let mut entry = archive.by_index(i).map_err(|_| not_a_workbook())?;
         if entry.is_dir() {
             continue;
         }
@@ -47,7 +66,7 @@ pub fn unpack_zip(bytes: &[u8], limits: &Limits) -> Result<Vec<u8>, Diagnostic> 
         if !is_read_part(&name) {
             continue;
         }
-        let (crc, entry_size) = (entry.crc32(), entry.size());
+        let entry_size = entry.size();
         // Read at most one byte past what is still allowed: enough to know it is too much.
         let remaining = limits.max_inflated_bytes.saturating_sub(total);
         let mut allowed = (&mut entry).take(remaining.saturating_add(1));
@@ -59,28 +78,23 @@ pub fn unpack_zip(bytes: &[u8], limits: &Limits) -> Result<Vec<u8>, Diagnostic> 
         if total > limits.max_inflated_bytes {
             return Err(inflated_too_large(limits));
         }
-        if crate::read::expand_xlsb_short_cells(&name, &mut part) {
-            packed.add(&name, crc32fast::hash(&part), &part);
-            continue;
-        }
-        if crate::macro_sheets::is_workbook_rels(&name)
-            && let Some(rels) = crate::macro_sheets::macro_sheets_as_dialog_sheets(&part)
-        {
-            packed.add(&name, crc32fast::hash(&rels), &rels);
-            continue;
-        }
-        if is_sheet_part(&name) {
-            if absurd_reference(&part) {
+        if xlsb_short_cells::is_xlsb_sheet_part(&name) {
+            xlsb_short_cells::expand_short_cells(&mut part);
+        } else if macro_sheets::is_workbook_rels(&name) {
+            if let Some(rels) = macro_sheets::macro_sheets_as_dialog_sheets(&part) {
+                part = rels;
+            }
+        } else if is_sheet_part(&name) {
+            if cell_references::absurd_reference(&part) {
                 return Err(not_a_workbook());
             }
-            if merges_first(&mut part) {
-                packed.add(&name, crc32fast::hash(&part), &part);
-                continue;
-            }
+            merges_first::merges_first(&mut part);
         }
-        packed.add(&name, crc, &part);
+        // Writing to memory fails only on a name given twice (`a\b.xml` and `a/b.xml`).
+        packed.start_file(name, stored).map_err(|_| not_a_workbook())?;
+        packed.write_all(&part).map_err(|_| not_a_workbook())?;
     }
-    Ok(packed.finish())
+    Ok(packed.finish().map_err(|_| not_a_workbook())?.into_inner())
 }
 
 /// A zip entry's name with folders separated by `/` (some writers use `\`).
@@ -104,193 +118,15 @@ fn is_sheet_part(name: &str) -> bool {
     name.starts_with("xl/worksheets/") && name.ends_with(".xml")
 }
 
-/// Whether sheet XML holds a cell reference (`r="…"`, `ref="…"`, `sqref="…"`, either
-/// quote, spaces around `=`) that no spreadsheet writes — more than 3 column letters or
-/// 7 row digits. Such references make calamine 0.38 overflow its column or row
-/// arithmetic (found by fuzzing).
-fn absurd_reference(xml: &[u8]) -> bool {
-    let mut at = 0;
-    while let Some(eq) = memchr::memchr(b'=', &xml[at..]) {
-        let eq = at + eq;
-        at = eq + 1;
-        if !is_reference_attribute(&xml[..eq]) {
-            continue;
-        }
-        let Some(open) = xml[at..].iter().position(|b| !b.is_ascii_whitespace()).map(|i| at + i) else { break };
-        if matches!(xml[open], b'"' | b'\'') {
-            let start = open + 1;
-            let end = memchr::memchr(xml[open], &xml[start..]).map_or(xml.len(), |e| start + e);
-            if absurd_reference_value(&xml[start..end]) {
-                return true;
-            }
-            at = end;
-        }
-    }
-    false
-}
-
-/// Whether the text before an `=` ends with `sqref`, or with ` ref` or ` r` after
-/// whitespace (spaces before `=` allowed).
-fn is_reference_attribute(before: &[u8]) -> bool {
-    let name = before.trim_ascii_end();
-    let after_space =
-        |attr: &[u8]| name.strip_suffix(attr).is_some_and(|b| b.last().is_some_and(u8::is_ascii_whitespace));
-    name.ends_with(b"sqref") || after_space(b"ref") || after_space(b"r")
-}
-
-/// A reference list (`A1`, `B2:C9 E4`) with a part of more than 3 letters before its
-/// digits, or more than 7 digits.
-fn absurd_reference_value(value: &[u8]) -> bool {
-    value.split(|&b| b == b':' || b.is_ascii_whitespace()).any(|cell| {
-        let letters = cell.iter().take_while(|b| !b.is_ascii_digit()).filter(|b| b.is_ascii_alphabetic()).count();
-        let digits = cell.iter().filter(|b| b.is_ascii_digit()).count();
-        letters > 3 || digits > 7
-    })
-}
-
-/// calamine finds a sheet's merged ranges by parsing the whole sheet a second time, up to
-/// its `<mergeCells>` element, which comes after all the cells. In the private copy
-/// calamine reads, that element is moved right after the root tag (an empty one is put
-/// there when the sheet has none), so the lookup stops at once; calamine's cell reader
-/// skips it. Done in place (no second copy of a large sheet); `false` (the part is left
-/// as it is) when the sheet's shape is unexpected, e.g. a `mergeCells` element with a
-/// namespace prefix.
-fn merges_first(xml: &mut Vec<u8>) -> bool {
-    let Some((root_end, from, to)) = merges_place(xml) else { return false };
-    if from == to {
-        xml.splice(root_end..root_end, b"<mergeCells/>".iter().copied());
-    } else {
-        xml[root_end..to].rotate_right(to - from);
-    }
-    true
-}
-
-/// For [`merges_first`]: the end of the root start tag and the `<mergeCells>` block
-/// (`from == to` when there is none).
-fn merges_place(xml: &[u8]) -> Option<(usize, usize, usize)> {
-    let root_end = root_start_tag_end(xml)?;
-    // Looked for before and after the cells only (most of the part), not through them.
-    let cells = match (find(xml, b"<sheetData"), memchr::memmem::rfind(xml, b"</sheetData>")) {
-        (Some(start), Some(end)) if root_end <= start && start < end => start..end,
-        _ => root_end..root_end,
-    };
-    let find_outside = |needle: &[u8]| {
-        find(&xml[..cells.start], needle).or_else(|| find(&xml[cells.end..], needle).map(|at| cells.end + at))
-    };
-    let (from, to) = match find_outside(b"<mergeCells") {
-        Some(at) if !matches!(xml.get(at + 11), Some(b' ' | b'\t' | b'\r' | b'\n' | b'>' | b'/')) => return None,
-        Some(at) => {
-            let tag_end = at + tag_end(&xml[at..])?;
-            let to = if xml[tag_end - 2] == b'/' {
-                tag_end
-            } else {
-                tag_end + find(&xml[tag_end..], b"</mergeCells>")? + b"</mergeCells>".len()
-            };
-            (at, to)
-        }
-        None if find_outside(b"mergeCells").is_some() => return None,
-        None => (root_end, root_end),
-    };
-    (from >= root_end).then_some((root_end, from, to))
-}
-
-/// Where the root element's start tag ends (just past its `>`); `None` when the root
-/// element is empty (`<worksheet/>`) or there is none.
-fn root_start_tag_end(xml: &[u8]) -> Option<usize> {
-    let mut at = 0;
-    loop {
-        at += memchr::memchr(b'<', &xml[at..])?;
-        if xml.get(at + 1).is_some_and(u8::is_ascii_alphabetic) {
-            break;
-        }
-        at += 1; // `<?xml … ?>` or a comment
-    }
-    let end = at + tag_end(&xml[at..])?;
-    (xml[end - 2] != b'/').then_some(end)
-}
-
-/// Just past the `>` that closes the tag `tag` starts with (quotes respected).
-fn tag_end(tag: &[u8]) -> Option<usize> {
-    let mut quote = None;
-    for (i, &b) in tag.iter().enumerate() {
-        match (quote, b) {
-            (None, b'"' | b'\'') => quote = Some(b),
-            (Some(q), _) if b == q => quote = None,
-            (None, b'>') => return Some(i + 1),
-            _ => {}
-        }
-    }
-    None
-}
-
 /// The first position of `needle` in `hay`.
 pub(crate) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     memchr::memmem::find(hay, needle)
-}
-
-/// A zip written without compression (method 0), by hand: the few header fields calamine's
-/// zip reader needs, names as UTF-8.
-#[derive(Default)]
-struct StoredZip {
-    out: Vec<u8>,
-    central: Vec<u8>,
-    entries: u16,
-}
-
-impl StoredZip {
-    /// Appends one part. `crc` is the CRC-32 of `data`.
-    fn add(&mut self, name: &str, crc: u32, data: &[u8]) {
-        const UTF8_NAME: u16 = 1 << 11;
-        let offset = self.out.len() as u32;
-        let (size, name_len) = (data.len() as u32, name.len() as u16);
-        // Version 2.0, UTF-8 name, stored, 1980-01-01 00:00.
-        let common = |buf: &mut Vec<u8>| {
-            for v in [20u16, UTF8_NAME, 0, 0, 0x21] {
-                buf.extend_from_slice(&v.to_le_bytes());
-            }
-            for v in [crc, size, size] {
-                buf.extend_from_slice(&v.to_le_bytes());
-            }
-            buf.extend_from_slice(&name_len.to_le_bytes());
-        };
-        self.out.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
-        common(&mut self.out);
-        self.out.extend_from_slice(&0u16.to_le_bytes()); // extra field length
-        self.out.extend_from_slice(name.as_bytes());
-        self.out.extend_from_slice(data);
-
-        self.central.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
-        self.central.extend_from_slice(&20u16.to_le_bytes()); // made by version 2.0
-        common(&mut self.central);
-        // Extra, comment, disk, internal attributes; external attributes; local header.
-        self.central.extend_from_slice(&[0; 8]);
-        self.central.extend_from_slice(&0u32.to_le_bytes());
-        self.central.extend_from_slice(&offset.to_le_bytes());
-        self.central.extend_from_slice(name.as_bytes());
-        self.entries += 1;
-    }
-
-    fn finish(mut self) -> Vec<u8> {
-        let (at, size) = (self.out.len() as u32, self.central.len() as u32);
-        self.out.append(&mut self.central);
-        self.out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
-        for v in [0u16, 0, self.entries, self.entries] {
-            self.out.extend_from_slice(&v.to_le_bytes());
-        }
-        for v in [size, at] {
-            self.out.extend_from_slice(&v.to_le_bytes());
-        }
-        self.out.extend_from_slice(&0u16.to_le_bytes()); // comment length
-        self.out
-    }
 }
 
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
     use jz_core::Code;
-    use std::io::Write;
-    use zip::write::SimpleFileOptions;
 
     /// A zip of the given entries (shared by the reader's tests).
     pub(crate) fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
@@ -340,41 +176,9 @@ pub(crate) mod tests {
         assert_eq!(read, [1, 2, 3]);
         read.clear();
         archive.by_name("xl/worksheets/sheet1.xml").unwrap().read_to_end(&mut read).unwrap();
-        assert_eq!(String::from_utf8(read).unwrap(), moved_merges(sheet));
-    }
-
-    fn moved_merges(xml: &[u8]) -> String {
-        let mut part = xml.to_vec();
-        merges_first(&mut part);
-        String::from_utf8(part).unwrap()
-    }
-
-    #[test]
-    fn merged_ranges_move_first_and_nothing_else_changes() {
-        let decl = r#"<?xml version="1.0"?><!-- c --><worksheet a="x>y">"#;
-        let sheet =
-            format!(r#"{decl}<sheetData/><mergeCells count="1"><mergeCell ref="A1:J1"/></mergeCells><x/></worksheet>"#);
-        assert_eq!(
-            moved_merges(sheet.as_bytes()),
-            format!(r#"{decl}<mergeCells count="1"><mergeCell ref="A1:J1"/></mergeCells><sheetData/><x/></worksheet>"#)
-        );
-        // None: an empty element goes first, so calamine's lookup stops there too.
-        assert_eq!(
-            moved_merges(b"<worksheet><sheetData/></worksheet>"),
-            "<worksheet><mergeCells/><sheetData/></worksheet>"
-        );
-        assert_eq!(moved_merges(b"<w><d/><mergeCells/></w>"), "<w><mergeCells/><d/></w>");
-        // Cell texts are not looked at.
-        assert_eq!(
-            moved_merges(b"<w><sheetData><t>mergeCells</t></sheetData></w>"),
-            "<w><mergeCells/><sheetData><t>mergeCells</t></sheetData></w>"
-        );
-        // Shapes left alone: a prefixed element, an empty root, no root, an unclosed block.
-        for odd in
-            ["<x:w><x:mergeCells><x:mergeCell ref=\"A1:B1\"/></x:mergeCells></x:w>", "<w/>", "text", "<w><mergeCells>"]
-        {
-            assert_eq!(moved_merges(odd.as_bytes()), odd);
-        }
+        let mut moved = sheet.to_vec();
+        merges_first::merges_first(&mut moved);
+        assert_eq!(read, moved);
     }
 
     #[test]
@@ -411,6 +215,20 @@ pub(crate) mod tests {
         }
         let read = unpack_zip(&zip_of(&[("xl/styles.xml", &big[..])]), &limits);
         assert_eq!(read.map(drop).unwrap_err().code, Code::TooLarge);
+    }
+
+    #[test]
+    fn a_damaged_part_is_not_a_workbook() {
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let stored = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
+        w.start_file("xl/styles.xml", stored).unwrap();
+        w.write_all(b"<styleSheet>intact</styleSheet>").unwrap();
+        let mut z = w.finish().unwrap().into_inner();
+        assert!(unpack_zip(&z, &Limits::default()).is_ok());
+        // One byte of the part changed, its CRC-32 left as it was.
+        let at = find(&z, b"intact").unwrap();
+        z[at] = b'I';
+        assert_eq!(unpack_zip(&z, &Limits::default()).unwrap_err().code, Code::NotAWorkbook);
     }
 
     #[test]

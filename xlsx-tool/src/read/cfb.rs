@@ -3,10 +3,22 @@
 //! stream by name; every chain it follows is bounded by the file's own size, and a
 //! broken file is `None`, never a panic.
 //!
-//! Why not the `cfb` crate: it refuses files that Excel, LibreOffice and calamine read
-//! (FAT longer than the file, a short last sector — see mdsteele/rust-cfb issues #1, #8,
-//! #63), and what this crate needs (names, one stream) is this page of code. (The wasm
-//! module with this reader: 2,468,174 bytes, 940,866 gzipped, `scripts/web-build.sh`.)
+//! Why not the `cfb` crate: it validates the whole file when it opens it and refuses
+//! files that Excel, LibreOffice and calamine read, while this crate needs only the
+//! names and one stream (this page of code). mdsteele/rust-cfb issue #1 ("Malformed FAT
+//! (FAT has 26051 entries, but file has only 26050 sectors)"): files other programs
+//! load, whose last sector is not padded to its full size, as the maintainer found;
+//! issue #8 (FAT has 896 entries for 811 sectors: "technically violating the CFB spec,
+//! but since other programs accept it, we should make the `cfb` crate accept it too");
+//! issue #63 (2025, the same "Malformed FAT" error off by one or two sectors, the FAT
+//! inconsistent with the DIFAT; PR #64 proposed relaxing the check, closed unmerged).
+//! Each strictness was relaxed only after a user hit it
+//! (issue #41 asks whether #1 came back), and each such refusal would be a unit's
+//! report turned away. (The wasm module with this reader: 2,468,174 bytes, 940,866
+//! gzipped, `scripts/web-build.sh`.)
+//!
+//! calamine 0.38 has its own compound-file reader (src/cfb.rs), which has the short
+//! last sector bug worked around in `guard::cfb_padding`.
 
 /// End of a sector chain.
 const END_OF_CHAIN: u32 = 0xFFFF_FFFE;

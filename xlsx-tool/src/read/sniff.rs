@@ -4,17 +4,19 @@
 //! the file (an encrypted .xls read as records looks "too large"; an encrypted .xlsx is
 //! a compound file, not a zip).
 
-use std::io::{Cursor, Read};
+use std::io::Read;
 
 use jz_core::{Code, Diagnostic};
 
 use super::cfb::{Compound, SIGNATURE};
-use crate::unpack::find;
+use crate::unpack::{Zip, find};
 
 /// The diagnostic for a file that is no workbook for a reason stated here, or `None`
 /// when the file may be read. `bytes` of a compound file should already be padded to a
 /// whole number of sectors (see [`super::guard::cfb_padding`]).
-pub(crate) fn refuse(bytes: &[u8]) -> Option<Diagnostic> {
+/// `zip` is the zip `bytes` hold when they start like one (`None` when it could not be
+/// opened).
+pub(crate) fn refuse(bytes: &[u8], zip: Option<&mut Zip<'_>>) -> Option<Diagnostic> {
     if bytes.is_empty() {
         return Some(empty_file());
     }
@@ -22,7 +24,7 @@ pub(crate) fn refuse(bytes: &[u8]) -> Option<Diagnostic> {
         return compound_encrypted(bytes).then(encrypted);
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        return odf_encrypted(bytes).then(encrypted);
+        return zip.is_some_and(odf_encrypted).then(encrypted);
     }
     markup(bytes).map(|m| m.diagnostic())
 }
@@ -141,8 +143,7 @@ fn u16_le(b: &[u8], i: usize) -> Option<u16> {
 
 /// Whether a zip is an encrypted OpenDocument file: its `META-INF/manifest.xml` gives
 /// `manifest:encryption-data` for a part.
-fn odf_encrypted(bytes: &[u8]) -> bool {
-    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else { return false };
+fn odf_encrypted(archive: &mut Zip<'_>) -> bool {
     let Ok(entry) = archive.by_name("META-INF/manifest.xml") else { return false };
     let mut xml = Vec::new();
     // A manifest lists the parts: a few KB. 4 MB is far more than any real one.

@@ -1,10 +1,18 @@
-//! Cheap scans of .xls and .ods files before calamine opens them.
+//! calamine 0.38: cheap scans of .xls and .ods files before calamine opens them.
 //!
 //! calamine builds a dense grid for every sheet of an .xls or .ods file as soon as the
 //! file is opened, sized by the positions of its cells (and, for .xls, by the size the
 //! file declares). A tiny hostile file could make that grid need terabytes, which aborts
 //! the process rather than panicking. These scans find each sheet's extent first and
 //! refuse (`too-large`) anything whose area passes [`Limits::max_area`].
+//!
+//! Upstream: tafia/calamine issue #693 (open: "Range::from_sparse densifies without
+//! bound: a 2 KB well-formed xlsx aborts the process"); for .ods issue #594 and PR #596
+//! (repeated rows and columns now capped, but at 100 million cells, gigabytes of
+//! grid, far past what a unit's report needs); for .xls issues #174 and #444
+//! (allocations of 137 GB and 2 TB from a declared size) and #684 (open: allocations
+//! sized by counts a file declares). Delete these scans once calamine bounds its grids
+//! by a limit the caller sets.
 
 use std::io::{Cursor, Read};
 
@@ -191,7 +199,7 @@ fn sheet_extent(stream: &[u8], pos: usize, limits: &Limits) -> Result<(Extent, u
 /// The `Workbook` (or BIFF5 `Book`) stream of a compound file, or `None` if the
 /// compound file is broken.
 fn cfb_workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
-    let compound = super::cfb::Compound::parse(bytes)?;
+    let compound = super::super::cfb::Compound::parse(bytes)?;
     compound.mini_chains_ok().then_some(())?;
     compound.stream(&["Workbook", "Book"], usize::MAX)
 }
