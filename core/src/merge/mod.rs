@@ -84,14 +84,17 @@ pub fn merge(plan: &Plan, year: u16, submissions: Vec<Submission>) -> Merge {
 /// assert!(merge.summary.years.iter().all(|&y| y <= 2024));
 /// ```
 pub fn merge_with_history(plan: &Plan, year: u16, submissions: Vec<Submission>, history: Vec<HistorySource>) -> Merge {
+    // Who is in: each file's outcome, each unit's winning file, 报送情况.
     let (mut files, best) = choose::outcomes(year, submissions);
     let accepted: BTreeMap<&str, &Submission> =
         best.iter().map(|(unit, &i)| (unit.as_str(), &files[i].submission)).collect();
     let units = choose::unit_statuses(plan, &files, &accepted);
     let missing_units = units.iter().filter(|u| u.state != UnitState::Received).map(|u| u.unit.clone()).collect();
+    // This year's figures from the winning files.
     let (rows, measures) = tally::measures(plan, &accepted);
     let (indicators, values) = tally::indicators(plan, &accepted);
     let latest_date = accepted.values().filter_map(|s| s.report.date).max();
+    // Every year so far, then the findings across years and the follow-up lists.
     let view = years::view(plan, year, history, &files, &accepted);
     let [accepted, rejected, superseded, earlier] =
         [Outcome::Accepted, Outcome::Rejected, Outcome::Superseded, Outcome::Earlier].map(|o| choose::paths(&files, o));
