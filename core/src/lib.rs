@@ -27,6 +27,7 @@
 //! | Progress over the plan period | [`progress`] | |
 //! | 变更记录 (what a resubmission changed) | [`changes`] | |
 //! | 督办清单 and 催报名单 | [`follow_up`] | |
+//! | SHA-256 of received files | [`digest`] | [`digest::sha256_hex`] |
 //! | Small text helpers | [`text`] | |
 //!
 //! # Example
@@ -63,6 +64,7 @@ pub mod changes;
 pub mod cross_year;
 pub mod date;
 pub mod diagnostic;
+pub mod digest;
 pub mod edit;
 pub mod error;
 pub mod follow_up;

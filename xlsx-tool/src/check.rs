@@ -1,6 +1,6 @@
 //! One file in, everything known about it out: read, then validate against the plan.
 
-use jz_core::{Cells, Diagnostic, Plan, Report, Submission, plan::sha256_hex};
+use jz_core::{Cells, Diagnostic, Plan, Report, Submission, digest::sha256_hex};
 use serde::Serialize;
 
 use crate::limits::Limits;

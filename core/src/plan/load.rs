@@ -6,7 +6,8 @@ use std::collections::HashMap;
 
 use sha2::{Digest, Sha256};
 
-use super::{Index, MeasureInfo, Plan, hex, name_key};
+use super::{Index, MeasureInfo, Plan, name_key};
+use crate::digest::hex;
 use crate::error::PlanError;
 
 const BUILTIN: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin-plan.json"));

@@ -16,10 +16,11 @@ mod load;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use crate::text::{fold_width, strip_spaces};
 
+/// Kept here for callers of the old path; the functions live in [`crate::digest`].
+pub use crate::digest::{hex, sha256_hex};
 pub use items::{Aggregation, Group, Indicator, IndicatorKind, Measure, MeasureInfo, MeasureRef, Section, Task, Unit};
 
 /// The whole plan. Fields marked "output only" are derived on load and ignored when read.
@@ -153,14 +154,4 @@ pub fn name_key(name: &str) -> String {
             return s;
         }
     }
-}
-
-/// Lower-case hex of bytes.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// SHA-256 of bytes as lower-case hex (used for source files).
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
 }

@@ -56,7 +56,7 @@ pub fn summary_fallback(merge: Merge, summaries: &[(&str, &[u8])]) -> Result<Mer
         if summary::read_summary(bytes).ok().map(|s| s.year) != Some(year) {
             continue;
         }
-        let key = jz_core::plan::sha256_hex(bytes);
+        let key = jz_core::digest::sha256_hex(bytes);
         if best.as_ref().is_none_or(|(k, p, _)| (key.as_str(), path) > (k.as_str(), *p)) {
             best = Some((key, path, bytes));
         }

@@ -82,7 +82,7 @@ pub fn read_history(path: &str, bytes: &[u8]) -> Result<HistorySource, Error> {
         .map_err(|_| bad("没有“_meta”工作表。请选择由本工具“汇总”生成的汇总表。".into()))?;
     Ok(HistorySource {
         path: path.to_string(),
-        sha256: jz_core::plan::sha256_hex(bytes),
+        sha256: jz_core::digest::sha256_hex(bytes),
         year: summary.year,
         data: crate::meta::read_history(&meta)?,
     })

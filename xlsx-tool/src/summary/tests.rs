@@ -3,8 +3,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use calamine::{Data, Reader};
+use jz_core::digest::sha256_hex;
 use jz_core::merge::{Outcome, UnitState};
-use jz_core::plan::sha256_hex;
 use jz_core::{Code, Date, Diagnostic, IndicatorEntry, MeasureEntry, Plan, Report, Status, Submission, merge};
 
 use super::indicators::NOT_REPORTER_NOTE;
