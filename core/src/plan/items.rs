@@ -175,7 +175,7 @@ impl Indicator {
     }
 }
 
-/// A measure together with its task, as iterated by [`Plan::measures`].
+/// A measure together with its task, as iterated by [`Plan::measures`](super::Plan::measures).
 #[derive(Debug, Clone, Copy)]
 pub struct MeasureRef<'a> {
     /// The owning task.
