@@ -1,5 +1,5 @@
 //! The summary sheets `督办清单` and `催报名单` (contract §10); their rows are also in
-//! `_meta` ([`crate::meta`]: the 催报 notice is not on the sheet, `read` takes both lists
+//! `_meta` (module `meta`: the 催报 notice is not on the sheet, `read` takes both lists
 //! from `_meta`).
 
 use jz_core::Merge;

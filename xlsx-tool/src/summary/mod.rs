@@ -1,6 +1,6 @@
 //! The city summary workbook (汇总表, contract §7) and reading it back.
 //!
-//! [`write_summary`] renders a [`Merge`]; [`read_summary`] rebuilds the [`MergeSummary`]
+//! [`write_summary`] renders a [`Merge`]; [`read_summary`] rebuilds the [`MergeSummary`](jz_core::merge::MergeSummary)
 //! from the visible sheets (and the file list in `_meta`), so a summary that was passed
 //! around still answers `xlsx-tool read`. Output is byte-identical for the same merge: the
 //! document date is the latest 填报日期, never the clock.

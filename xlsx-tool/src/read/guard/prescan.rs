@@ -15,11 +15,22 @@
 //! by a limit the caller sets.
 
 use std::io::{Cursor, Read};
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 
 use jz_core::Diagnostic;
 
 use crate::limits::{Limits, not_a_workbook, too_large};
-use crate::unpack::find;
+
+/// The .ods scan's needles, each built once: a search built per row costs more than the
+/// search itself (1.6 million rows made 6 million of them).
+static TABLE_TAG: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"<table:table"));
+static ROW_TAG: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"table:table-row"));
+static CELL: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"-cell"));
+static VALUE_TYPE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"office:value-type"));
+static ROWS_REPEATED: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"table:number-rows-repeated"));
+static COLUMNS_REPEATED: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"table:number-columns-repeated"));
 
 fn u16_at(b: &[u8], i: usize) -> Option<u32> {
     Some(u32::from(u16::from_le_bytes([*b.get(i)?, *b.get(i + 1)?])))
@@ -225,9 +236,9 @@ pub(crate) fn check_ods(bytes: &[u8], limits: &Limits) -> Result<(), Diagnostic>
     // Areas and values of the sheets before this one.
     let (mut done_area, mut done_values) = (0u64, 0u64);
     let mut pos = 0usize;
-    while let Some(off) = find(&xml[pos..], b"<table:table") {
+    while let Some(off) = TABLE_TAG.find(&xml[pos..]) {
         let tag_start = pos + off;
-        let tag_end = find(&xml[tag_start..], b">").map_or(xml.len(), |e| tag_start + e + 1);
+        let tag_end = memchr::memchr(b'>', &xml[tag_start..]).map_or(xml.len(), |e| tag_start + e + 1);
         let tag = &xml[tag_start..tag_end];
         pos = tag_end;
         let name_end =
@@ -243,12 +254,12 @@ pub(crate) fn check_ods(bytes: &[u8], limits: &Limits) -> Result<(), Diagnostic>
                 values = 0;
             }
             b"table:table-row" => {
-                let repeat = attr_number(tag, b"table:number-rows-repeated").unwrap_or(1).clamp(1, 1 << 20);
+                let repeat = attr_number(tag, &ROWS_REPEATED).unwrap_or(1).clamp(1, 1 << 20);
                 // The row's cells: up to the next row tag of any kind (its end tag, or the
                 // next row when this one is self-closing or unclosed), so every byte is
                 // scanned once; searching for the end tag alone would rescan the rest of
                 // the file from every self-closing row.
-                let row_end = find(&xml[pos..], b"table:table-row").map_or(xml.len(), |e| {
+                let row_end = ROW_TAG.find(&xml[pos..]).map_or(xml.len(), |e| {
                     let at = pos + e;
                     if xml[..at].ends_with(b"</") {
                         at - 2
@@ -287,7 +298,7 @@ pub(crate) fn check_ods(bytes: &[u8], limits: &Limits) -> Result<(), Diagnostic>
 fn scan_row(row: &[u8]) -> (u64, u64) {
     let (mut col, mut width, mut values) = (0u64, 0u64, 0u64);
     let mut pos = 0usize;
-    while let Some(off) = find(&row[pos..], b"-cell") {
+    while let Some(off) = CELL.find(&row[pos..]) {
         let at = pos + off;
         pos = at + 5;
         // Only start tags: `<table:table-cell` / `<table:covered-table-cell`.
@@ -295,11 +306,11 @@ fn scan_row(row: &[u8]) -> (u64, u64) {
         if !is_start {
             continue;
         }
-        let tag_end = find(&row[pos..], b">").map_or(row.len(), |e| pos + e + 1);
+        let tag_end = memchr::memchr(b'>', &row[pos..]).map_or(row.len(), |e| pos + e + 1);
         let tag = &row[at..tag_end];
-        let repeat = attr_number(tag, b"table:number-columns-repeated").unwrap_or(1).clamp(1, 16_384);
+        let repeat = attr_number(tag, &COLUMNS_REPEATED).unwrap_or(1).clamp(1, 16_384);
         let self_closing = tag.ends_with(b"/>");
-        let has_value = find(tag, b"office:value-type").is_some() || !self_closing;
+        let has_value = VALUE_TYPE.find(tag).is_some() || !self_closing;
         col = col.saturating_add(repeat).min(16_384);
         if has_value {
             width = col;
@@ -311,8 +322,8 @@ fn scan_row(row: &[u8]) -> (u64, u64) {
 }
 
 /// The number in `name="123"` inside a tag.
-fn attr_number(tag: &[u8], name: &[u8]) -> Option<u64> {
-    let at = find(tag, name)? + name.len();
+fn attr_number(tag: &[u8], name: &Finder<'static>) -> Option<u64> {
+    let at = name.find(tag)? + name.needle().len();
     let rest = tag.get(at..)?;
     let rest = rest.strip_prefix(b"=\"").or_else(|| rest.strip_prefix(b"='"))?;
     let digits: Vec<u8> = rest.iter().take_while(|b| b.is_ascii_digit()).take(12).copied().collect();
