@@ -8,14 +8,20 @@ mod cli;
 use std::process::ExitCode;
 
 use clap::Parser;
+use clap::error::ErrorKind;
 use cli::{Cli, ExitStatus};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => {
+        // --help, --version, and the help shown for a bare `xlsx-tool` (Chinese texts).
+        Err(e) if !e.use_stderr() || e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             let _ = e.print();
             return if e.use_stderr() { ExitStatus::Failed } else { ExitStatus::Done }.into();
+        }
+        Err(e) => {
+            eprintln!("错误：{}", cli::usage_error(&e));
+            return ExitStatus::Failed.into();
         }
     };
     match cli::run(cli) {

@@ -2,82 +2,114 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{ArgAction, Args, Parser, Subcommand};
+
+// The texts below are what `--help` shows, so they are in Chinese (users are civil
+// servants); clap's own headings and flags are replaced in the same way (`HELP`).
+
+/// The help page's layout with Chinese headings (clap's defaults are English).
+const HELP: &str = "{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}";
 
 /// 焦作市知识产权任务填报工具：生成模板、校验填报表、汇总全市情况。
 #[derive(Debug, Parser)]
-#[command(name = "xlsx-tool", version, about, long_about = None)]
+#[command(
+    name = "xlsx-tool",
+    version,
+    about = "焦作市知识产权任务填报工具：生成模板、校验填报表、汇总全市情况、生成年度工作报告。",
+    long_about = None,
+    help_template = HELP,
+    subcommand_help_heading = "命令",
+    subcommand_value_name = "命令",
+    next_help_heading = "选项",
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true,
+    after_help = "用“xlsx-tool 命令 --help”查看某个命令的用法，例如 xlsx-tool merge --help。"
+)]
 pub(crate) struct Cli {
-    /// Use a revised plan file (TOML or JSON) instead of the built-in plan.
-    #[arg(long, global = true, value_name = "FILE")]
+    /// 使用修订后的计划文件（计划表 .xlsx/.xls/.ods、TOML 或 JSON），代替内置计划
+    #[arg(long, global = true, value_name = "计划文件")]
     pub(crate) plan: Option<PathBuf>,
-    /// Print one JSON document on stdout instead of text.
+    /// 在标准输出打印一个 JSON 文档，代替文字说明
     #[arg(long, global = true)]
     pub(crate) json: bool,
+    /// 显示帮助
+    #[arg(short, long, global = true, action = ArgAction::Help)]
+    help: Option<bool>,
+    /// 显示版本
+    #[arg(short = 'V', long, action = ArgAction::Version)]
+    version: Option<bool>,
     #[command(subcommand)]
     pub(crate) command: Command,
 }
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
-    /// Show the plan: sections, tasks, measures, units, indicators (the JSON is a loadable plan file);
-    /// `plan diff OLD NEW` lists what changed between two plan files.
+    /// 显示计划：部分、任务、举措、责任单位、指标（JSON 即可加载的计划文件）；plan diff、plan export、plan import 见 xlsx-tool plan --help
+    #[command(help_template = HELP, subcommand_help_heading = "命令", subcommand_value_name = "命令", next_help_heading = "选项")]
     Plan {
         #[command(subcommand)]
         action: Option<PlanAction>,
     },
-    /// Make blank workbooks: one unit's (--unit) or every unit's (--all).
+    /// 生成空白填报表：一个单位（--unit）或全部单位（--all）
+    #[command(help_template = HELP, next_help_heading = "选项")]
     Template {
-        /// Unit name (any accepted spelling).
-        #[arg(long, required_unless_present = "all", conflicts_with = "all")]
+        /// 单位名称（全称、简称均可）
+        #[arg(long, required_unless_present = "all", conflicts_with = "all", value_name = "单位")]
         unit: Option<String>,
-        /// Make one workbook per unit into the directory given by -o.
+        /// 为每个单位各生成一个填报表，放入 -o 指定的文件夹
         #[arg(long)]
         all: bool,
-        /// Reporting year (default: the plan's last year).
-        #[arg(long)]
+        /// 填报年度（默认：计划的最后一年）
+        #[arg(long, value_name = "年度")]
         year: Option<u16>,
-        /// Output file (with --unit) or directory (with --all).
-        #[arg(short, long)]
+        /// 输出文件（--unit）或文件夹（--all）
+        #[arg(short, long, value_name = "输出")]
         output: PathBuf,
     },
-    /// Check filled workbooks and list every problem at its cell.
+    /// 校验填好的填报表，逐条列出每个问题所在的单元格
+    #[command(help_template = HELP, next_help_heading = "选项")]
     Validate {
-        /// Workbooks (.xlsx .xlsm .xltx .xltm .xls .et .xlsb .ods .csv) or directories of them.
-        #[arg(required = true)]
+        /// 填报表（.xlsx .xlsm .xltx .xltm .xls .et .xlsb .ods .csv）或存放它们的文件夹
+        #[arg(required = true, value_name = "文件或文件夹")]
         files: Vec<PathBuf>,
-        /// Write, for each file with problems, a copy with every problem cell marked and explained.
-        #[arg(long, value_name = "DIR")]
+        /// 为每个有问题的文件另存一份副本，在其中标出并说明每个有问题的单元格
+        #[arg(long, value_name = "文件夹")]
         annotate: Option<PathBuf>,
     },
-    /// Merge every valid workbook into the city summary workbook.
+    /// 把所有合格的填报表汇总成全市汇总表
+    #[command(help_template = HELP, next_help_heading = "选项")]
     Merge(MergeArgs),
-    /// Write the year's work report (.docx, 公文 layout) from the same inputs as merge;
-    /// a summary of that year alone also serves.
+    /// 用与汇总相同的文件生成本年度工作报告（.docx，公文格式）；也可只给该年度的汇总表
     #[command(
-        mut_arg("inputs", |a| a.help("Workbooks, summaries or directories of them")),
-        mut_arg("year", |a| a.help("The report's year")),
-        mut_arg("output", |a| a.help("Word document to write"))
+        help_template = HELP,
+        next_help_heading = "选项",
+        mut_arg("inputs", |a| a.help("填报表、汇总表或存放它们的文件夹")),
+        mut_arg("year", |a| a.help("报告年度")),
+        mut_arg("output", |a| a.help("要写入的 Word 文档"))
     )]
     Report(MergeArgs),
-    /// Read a city summary workbook back (same JSON as merge).
+    /// 读回全市汇总表（JSON 与 merge 相同）
+    #[command(help_template = HELP, next_help_heading = "选项")]
     Read {
-        /// The summary workbook.
+        /// 汇总表
+        #[arg(value_name = "汇总表")]
         file: PathBuf,
     },
-    /// Write the built-in sample submissions (filled workbooks for the units) into a directory.
+    /// 把内置的示例填报表（各单位已填好的文件）写入一个文件夹
+    #[command(help_template = HELP, next_help_heading = "选项")]
     Sample {
-        /// Reporting year (default: the plan's last year).
-        #[arg(long, conflicts_with = "years")]
+        /// 填报年度（默认：计划的最后一年）
+        #[arg(long, conflicts_with = "years", value_name = "年度")]
         year: Option<u16>,
-        /// A whole round over several years, e.g. 2022-2025 (every unit, every year).
-        #[arg(long, value_name = "FIRST-LAST")]
+        /// 连续几年的整轮示例，例如 2022-2025（每个单位每年一份）
+        #[arg(long, value_name = "起始-截止")]
         years: Option<String>,
-        /// Seed of the generated texts and values.
-        #[arg(long, default_value_t = 2025)]
+        /// 生成文字和数值所用的随机种子
+        #[arg(long, default_value_t = 2025, value_name = "种子")]
         seed: u64,
-        /// Output directory.
-        #[arg(short, long)]
+        /// 输出文件夹
+        #[arg(short, long, value_name = "输出")]
         output: PathBuf,
     },
 }
@@ -86,14 +118,14 @@ pub(crate) enum Command {
 /// summaries and a Word document instead).
 #[derive(Debug, Args)]
 pub(crate) struct MergeArgs {
-    /// Workbooks or directories of them.
-    #[arg(required = true)]
+    /// 填报表或存放它们的文件夹
+    #[arg(required = true, value_name = "文件或文件夹")]
     pub(crate) inputs: Vec<PathBuf>,
-    /// The summary's reporting year.
-    #[arg(long)]
+    /// 汇总年度
+    #[arg(long, value_name = "年度")]
     pub(crate) year: u16,
-    /// Summary workbook to write.
-    #[arg(short, long)]
+    /// 要写入的汇总表
+    #[arg(short, long, value_name = "输出")]
     pub(crate) output: PathBuf,
 }
 
@@ -101,24 +133,30 @@ pub(crate) struct MergeArgs {
 #[derive(Debug, Subcommand)]
 pub(crate) enum PlanAction {
     /// 比较两个计划文件（计划表 .xlsx/.xls/.ods、TOML 或 JSON）：举措、责任单位、单位组和指标的变化
+    #[command(help_template = HELP, next_help_heading = "选项")]
     Diff {
         /// 旧计划文件
+        #[arg(value_name = "旧计划")]
         old: PathBuf,
         /// 新计划文件
+        #[arg(value_name = "新计划")]
         new: PathBuf,
     },
     /// 把计划导出为计划表（.xlsx），供修订计划时在 Excel/WPS 中修改
+    #[command(help_template = HELP, next_help_heading = "选项")]
     Export {
         /// 要写入的计划表
-        #[arg(short, long)]
+        #[arg(short, long, value_name = "输出")]
         output: PathBuf,
     },
     /// 从实施方案的 Word 文档（.docx）读出附件任务清单，写成计划表
+    #[command(help_template = HELP, next_help_heading = "选项")]
     Import {
         /// 实施方案 Word 文档
+        #[arg(value_name = "Word文档")]
         docx: PathBuf,
         /// 要写入的计划表
-        #[arg(short, long)]
+        #[arg(short, long, value_name = "输出")]
         output: PathBuf,
     },
 }

@@ -19,6 +19,7 @@ mod plan;
 mod print;
 mod sample;
 mod template;
+mod usage;
 mod validate;
 
 use std::process::ExitCode;
@@ -29,6 +30,7 @@ use xlsx_tool::Limits;
 
 pub(crate) use args::Cli;
 use args::Command;
+pub(crate) use usage::usage_error;
 
 /// How a run ended: the exit codes of contract §6.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
