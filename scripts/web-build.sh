@@ -29,8 +29,6 @@ rm -rf "$DIST"
 mkdir -p "$DIST"
 wasm-bindgen "$WASM" --out-dir "$DIST" --target no-modules --remove-name-section --remove-producers-section
 cp web-demo/index.html web-demo/*.js web-demo/style.css "$DIST/"
-# The TypeScript types live next to the sources too (web-demo/jz_wasm.d.ts).
-cp "$DIST/jz_wasm.d.ts" web-demo/jz_wasm.d.ts
 python3 web-demo/inline.py "$DIST" "$DIST/jz-report.html"
 
 RAW=$(wc -c < "$DIST/jz_wasm_bg.wasm")
