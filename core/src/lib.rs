@@ -77,6 +77,7 @@ pub mod progress;
 pub mod report;
 pub mod report_builder;
 pub mod revision;
+pub mod summary_layout;
 pub mod text;
 pub mod validate;
 pub mod value;

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use jz_core::{Code, Plan};
 use jz_tests::fixtures;
-use xlsx_tool::read::Kind;
+use xlsx_tool::Kind;
 use xlsx_tool::{Checked, Limits, check};
 use zip::CompressionMethod;
 use zip::write::SimpleFileOptions;

@@ -5,7 +5,7 @@
 
 use jz_core::{Code, Plan};
 use jz_tests::fixtures;
-use xlsx_tool::read::Kind;
+use xlsx_tool::Kind;
 use xlsx_tool::{Checked, Limits, check};
 
 fn check_bytes(bytes: &[u8], name: &str) -> Checked {

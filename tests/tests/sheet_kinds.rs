@@ -6,7 +6,7 @@
 
 use jz_core::{Code, Plan};
 use jz_tests::fixtures;
-use xlsx_tool::read::Kind;
+use xlsx_tool::Kind;
 use xlsx_tool::{Checked, Limits, check};
 
 fn checked(path: &std::path::Path) -> Checked {

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use jz_core::{Code, Plan};
 use jz_tests::fixtures;
-use xlsx_tool::read::Kind;
+use xlsx_tool::Kind;
 use xlsx_tool::{Checked, Limits, check};
 
 /// Generous for a debug build on a busy shared machine (the release CLI: well under 1 s).

@@ -4,7 +4,9 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use js_sys::{Array, Object, Reflect, Uint8Array};
+#[cfg(feature = "writer")]
+use js_sys::{Array, Uint8Array};
+use js_sys::{Object, Reflect};
 use jz_core::Plan;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -25,6 +27,7 @@ pub(crate) fn load_plan(plan_text: Option<&str>) -> JsResult<Cow<'static, Plan>>
     }
 }
 
+#[cfg(feature = "writer")]
 /// A JavaScript number as a reporting year of the plan.
 pub(crate) fn plan_year(plan: &Plan, year: f64) -> JsResult<u16> {
     let bad = || {
@@ -46,6 +49,7 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsResult<JsValue> {
     js_sys::JSON::parse(&text).map_err(|_| internal())
 }
 
+#[cfg(feature = "writer")]
 /// Reads plain JavaScript data (through its JSON) as `T`; `None` for anything that is not.
 pub(crate) fn from_js<T: serde::de::DeserializeOwned>(value: &JsValue) -> Option<T> {
     let text = js_sys::JSON::stringify(value).ok()?.as_string()?;
@@ -62,11 +66,13 @@ pub(crate) fn object(pairs: &[(&str, &JsValue)]) -> JsResult<JsValue> {
     Ok(obj.into())
 }
 
+#[cfg(feature = "writer")]
 /// Bytes as a new `Uint8Array`.
 pub(crate) fn bytes_js(bytes: &[u8]) -> JsValue {
     Uint8Array::from(bytes).into()
 }
 
+#[cfg(feature = "writer")]
 /// `[{name, bytes}]` from JavaScript.
 pub(crate) fn named_files(files: &JsValue) -> JsResult<Vec<(String, Vec<u8>)>> {
     let bad_list = || js_error("汇总需要文件列表：[{name: 文件名, bytes: Uint8Array}]。");
@@ -95,6 +101,7 @@ pub(crate) fn named_files(files: &JsValue) -> JsResult<Vec<(String, Vec<u8>)>> {
     Ok(out)
 }
 
+#[cfg(feature = "writer")]
 /// `[{name, bytes}]` for JavaScript from `(name, bytes)` pairs.
 pub(crate) fn named_files_js(files: &[(String, Vec<u8>)]) -> JsResult<JsValue> {
     let list = Array::new();

@@ -4,7 +4,7 @@
 use jz_core::Report;
 use jz_core::edit::{Edit, apply_edit};
 use wasm_bindgen::prelude::*;
-use xlsx_tool::read::Kind;
+use xlsx_tool::Kind;
 use xlsx_tool::{Checked, Limits};
 
 use crate::convert::{JsResult, bytes_js, from_js, js_error, load_plan, object, to_js};

@@ -6,11 +6,15 @@
 //! The page reads these instead of keeping copies, so a change here reaches the page.
 
 use jz_core::diagnostic::Severity;
-use jz_core::merge::{DetailRow, Merge, NOT_SUBMITTED, Outcome, UnitStatus};
-use jz_core::{Date, Diagnostic, Field, Status};
+use jz_core::merge::NOT_SUBMITTED;
+#[cfg(feature = "writer")]
+use jz_core::merge::{DetailRow, Merge, Outcome, UnitStatus};
+#[cfg(feature = "writer")]
+use jz_core::{Date, Diagnostic};
+use jz_core::{Field, Status};
+use jz_read::Limits;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use xlsx_tool::Limits;
 
 use crate::{JsResult, to_js};
 
@@ -100,8 +104,8 @@ pub fn facts_js() -> JsResult<JsValue> {
             .collect(),
         editable: Editable { header: &EDITABLE_HEADER, measure: &EDITABLE_MEASURE, indicator: &EDITABLE_INDICATOR },
         max_file_bytes: Limits::default().max_file_bytes,
-        extensions: &xlsx_tool::inputs::SPREADSHEET_EXTENSIONS,
-        plan_extensions: xlsx_tool::plan_file::plan_extensions(),
+        extensions: &jz_read::inputs::SPREADSHEET_EXTENSIONS,
+        plan_extensions: jz_read::plan_file::plan_extensions(),
         severities: [Severity::Error, Severity::Warning]
             .into_iter()
             .map(|id| SeverityFact { id, label: id.label() })
@@ -110,6 +114,7 @@ pub fn facts_js() -> JsResult<JsValue> {
     to_js(&facts)
 }
 
+#[cfg(feature = "writer")]
 /// One file as the merge saw it, for the page's file cards and merge view.
 #[derive(Serialize)]
 struct FileView<'a> {
@@ -122,6 +127,7 @@ struct FileView<'a> {
     diagnostics: &'a [Diagnostic],
 }
 
+#[cfg(feature = "writer")]
 /// What the page shows of a merge beyond the merge JSON.
 #[derive(Serialize)]
 struct MergeDetail<'a> {
@@ -132,6 +138,7 @@ struct MergeDetail<'a> {
 
 /// The merge's 任务明细 rows, every expected unit's state and every file with its outcome
 /// and findings (including those the merge adds, e.g. across years) as JavaScript data.
+#[cfg(feature = "writer")]
 pub(crate) fn merge_detail(merge: &Merge) -> JsResult<JsValue> {
     let files = merge
         .files

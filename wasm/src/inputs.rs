@@ -1,5 +1,5 @@
 //! Which files the page reads from a picked or dropped folder: the same list and the same
-//! reasons as the CLI (`xlsx_tool::inputs`), so the page never keeps its own copy.
+//! reasons as the CLI (`jz_read::inputs`), so the page never keeps its own copy.
 //!
 //! JavaScript names: `spreadsheetExtensions`, `isSpreadsheetName`, `skipReason`.
 
@@ -9,13 +9,13 @@ use wasm_bindgen::prelude::*;
 /// (`["xlsx", "xlsm", …, "csv"]`): for the file picker's `accept` list.
 #[wasm_bindgen(js_name = spreadsheetExtensions)]
 pub fn spreadsheet_extensions_js() -> Vec<String> {
-    xlsx_tool::inputs::SPREADSHEET_EXTENSIONS.iter().map(|e| (*e).to_string()).collect()
+    jz_read::inputs::SPREADSHEET_EXTENSIONS.iter().map(|e| (*e).to_string()).collect()
 }
 
 /// Whether the name ends in one of those extensions, in any case.
 #[wasm_bindgen(js_name = isSpreadsheetName)]
 pub fn is_spreadsheet_name_js(name: &str) -> bool {
-    xlsx_tool::inputs::is_spreadsheet_name(name)
+    jz_read::inputs::is_spreadsheet_name(name)
 }
 
 /// Why a file of a dropped folder (its name and size in bytes) is not read, in Chinese
@@ -24,5 +24,5 @@ pub fn is_spreadsheet_name_js(name: &str) -> bool {
 #[wasm_bindgen(js_name = skipReason)]
 pub fn skip_reason_js(name: &str, size: f64) -> Option<String> {
     let size = if size.is_finite() && size > 0.0 { size as u64 } else { 0 };
-    xlsx_tool::inputs::skip_reason(name, size).map(|r| r.message())
+    jz_read::inputs::skip_reason(name, size).map(|r| r.message())
 }

@@ -15,9 +15,6 @@
 //! `facts` and the `inputs` functions — and leaves out the workbook and report writers,
 //! so it is much smaller (the npm package's `jz-ip-report/check` entry).
 
-// The check-only build leaves the writers' helpers unused; only exports are cfg'd out.
-#![cfg_attr(not(feature = "writer"), allow(dead_code, unused_imports))]
-
 mod convert;
 #[cfg(feature = "writer")]
 mod correct;
@@ -27,10 +24,12 @@ mod plan_file;
 #[cfg(feature = "writer")]
 mod samples;
 
+use jz_read::Limits;
 use wasm_bindgen::prelude::*;
-use xlsx_tool::Limits;
 
-pub(crate) use convert::{JsResult, bytes_js, js_error, load_plan, named_files, object, plan_year, to_js};
+pub(crate) use convert::{JsResult, js_error, load_plan, object, to_js};
+#[cfg(feature = "writer")]
+pub(crate) use convert::{bytes_js, named_files, plan_year};
 #[cfg(feature = "writer")]
 pub use correct::{annotate_js, correct_js};
 pub use facts::facts_js;
@@ -122,7 +121,7 @@ pub fn template_js(unit: &str, year: f64, plan_text: Option<String>) -> JsResult
 #[wasm_bindgen(js_name = validate, unchecked_return_type = "FileResult")]
 pub fn validate_js(bytes: &[u8], file_name: &str, plan_text: Option<String>) -> JsResult<JsValue> {
     let plan = load_plan(plan_text.as_deref())?;
-    let checked = xlsx_tool::check(&plan, bytes, file_name, &Limits::default());
+    let checked = jz_read::check(&plan, bytes, file_name, &Limits::default());
     to_js(&checked.result())
 }
 
@@ -134,7 +133,7 @@ pub fn validate_js(bytes: &[u8], file_name: &str, plan_text: Option<String>) -> 
 #[wasm_bindgen(js_name = inspect, unchecked_return_type = "Inspection")]
 pub fn inspect_js(bytes: &[u8], file_name: &str, plan_text: Option<String>) -> JsResult<JsValue> {
     let plan = load_plan(plan_text.as_deref())?;
-    let checked = xlsx_tool::check(&plan, bytes, file_name, &Limits::default());
+    let checked = jz_read::check(&plan, bytes, file_name, &Limits::default());
     object(&[("result", &to_js(&checked.result())?), ("report", &to_js(&checked.report)?)])
 }
 

@@ -1,13 +1,15 @@
 //! Plan files in the browser (contract §9): `loadPlan` reads any plan file the office has
 //! (a plan workbook .xlsx/.xls/.ods, TOML, JSON, or the plan's Word document, whose annex
 //! is imported), `planWorkbook` writes the plan workbook. Only conversion here; the work
-//! is `xlsx_tool::plan_file`.
+//! is `jz_read::plan_file` (reading) and `xlsx_tool::plan_file` (writing).
 
 use js_sys::Array;
+use jz_read::plan_file::{self, PlanProblem};
 use wasm_bindgen::prelude::*;
-use xlsx_tool::plan_file::{self, PlanProblem};
 
-use crate::{JsResult, bytes_js, load_plan, object, to_js};
+#[cfg(feature = "writer")]
+use crate::bytes_js;
+use crate::{JsResult, load_plan, object, to_js};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_PLAN_FILE: &str = r#"
@@ -72,6 +74,6 @@ pub fn load_plan_js(bytes: &[u8], file_name: &str, base_plan_text: Option<String
 #[wasm_bindgen(js_name = planWorkbook, unchecked_return_type = "Uint8Array")]
 pub fn plan_workbook_js(plan_text: Option<String>) -> JsResult<JsValue> {
     let plan = load_plan(plan_text.as_deref())?;
-    let bytes = plan_file::try_export_plan(&plan).map_err(crate::js_error)?;
+    let bytes = xlsx_tool::plan_file::try_export_plan(&plan).map_err(crate::js_error)?;
     Ok(bytes_js(&bytes))
 }

@@ -27,9 +27,9 @@ pub enum Error {
     /// Writing a workbook failed inside rust_xlsxwriter.
     #[error("生成工作簿失败：{0}")]
     Write(#[from] rust_xlsxwriter::XlsxError),
-    /// The file is not a city summary made by this tool.
-    #[error("该文件不是本工具生成的汇总表：{0}")]
-    NotASummary(String),
+    /// A city summary could not be read back.
+    #[error(transparent)]
+    Read(#[from] jz_read::Error),
     /// Writing the Word report failed (the package is built in memory).
     #[error("生成 Word 报告失败：{0}。请重试；如仍失败，请把输入文件发给技术人员。")]
     Report(String),

@@ -1,23 +1,22 @@
-//! Workbooks for the Jiaozuo IP plan: unit templates, tolerant reading of filled
-//! workbooks (.xlsx .xls .xlsb .ods .csv), validation, and the city summary workbook.
+//! Workbooks for the Jiaozuo IP plan: unit templates, the city summary workbook, the Word
+//! report and the command line, on top of the reading boundary [`jz_read`].
 //!
 //! Everything works on bytes (`&[u8]` in, `Vec<u8>` out) so the CLI and the browser run
 //! the very same code; paths are the CLI's business. The plan, reports, validation rules
-//! and the merge logic themselves are in [`jz_core`].
+//! and the merge logic themselves are in [`jz_core`]. Every byte read from outside — unit
+//! workbooks, summaries, plan workbooks, the Word annex — is read by [`jz_read`], the only
+//! crate that depends on calamine, the zip reader and quick-xml's reader; this crate writes.
 //!
 //! # Where each concept lives
 //!
 //! | Concept | Module | Main items |
 //! |---|---|---|
-//! | Loading a plan file (TOML, JSON, plan workbook), exporting it, importing the Word annex | [`plan_file`] | [`plan_file::load_plan`], [`plan_file::export_plan`], [`plan_file::import_docx`] |
+//! | Reading hostile bytes (any spreadsheet, a summary, a plan workbook, the Word annex), within limits | [`jz_read`] | [`jz_read::read_unit_workbook`], [`check()`], [`jz_read::summary::open_summary`], [`plan_file::load_plan`], [`plan_file::import_docx`], [`Limits`] |
+//! | Which files in a folder are inputs, and why others are skipped | [`inputs`] (= [`jz_read::inputs`]) | |
+//! | Writing the plan workbook | [`plan_file`] | [`plan_file::export_plan`] |
 //! | The blank unit workbook (填报表) and the corrected copy | [`template`] | [`template::template`], [`template::filled`] |
-//! | Reading any spreadsheet into a raw report (format sniffing, layouts, .xls/.csv) | [`read`] | [`read::Kind`], [`read::Format`] |
-//! | Opening zip containers safely | [`unpack`] | |
-//! | Limits on one untrusted file | [`limits`] | [`Limits`] |
-//! | One file read and validated | [`check`](mod@check) | [`check()`], [`Checked`], [`FileResult`] |
-//! | Which files in a folder are inputs, and why others are skipped | [`inputs`] | |
 //! | The streaming merge of many files | [`merger`] | [`Merger`], [`merge_files`] |
-//! | The city summary workbook (汇总表) and reading it back | [`summary`] | [`summary::write_summary`], [`summary::read_summary`], [`summary::read_history`] |
+//! | The city summary workbook (汇总表); reading it back is [`jz_read::summary`] | [`summary`] | [`summary::write_summary`] |
 //! | The annual work report in Word | [`report`] | [`report::write_report`] |
 //! | Built-in sample submissions | [`sample`] | [`sample::sample_set`], [`sample::sample_years`] |
 //! | The error of a call that cannot proceed | [`error`] | [`Error`] |
@@ -60,26 +59,19 @@
 //! # Ok::<(), xlsx_tool::Error>(())
 //! ```
 
-pub mod check;
 pub mod error;
-pub mod inputs;
-pub mod limits;
 pub mod merger;
 mod meta;
 pub mod plan_file;
-pub mod quiet_panic;
-pub mod read;
 pub mod report;
 pub mod sample;
 mod sheet_format;
 pub mod summary;
 pub mod template;
-pub mod unpack;
 
-pub use check::{Checked, FileResult, check};
 pub use error::Error;
 pub use jz_core::merge::file_name;
-pub use limits::Limits;
+pub use jz_read::{Checked, FileResult, Format, Kind, Limits, check, inputs, limits};
 pub use merger::Merger;
 
 /// Validates every file and merges the valid ones into the city summary of `year`:

@@ -18,9 +18,7 @@ use jz_core::date::Date;
 use jz_core::merge::{HistorySource, Skipped, wins};
 use jz_core::{Merge, Plan, Report, Submission};
 
-use crate::limits::Limits;
-use crate::read::Kind;
-use crate::{check::check_located, summary};
+use jz_read::{Kind, Limits, check_located, summary};
 
 /// How many superseded files of one unit keep their differences against the accepted
 /// file: the latest ones (by the order that picks the winner). A unit resubmits a few times;

@@ -10,12 +10,13 @@
 use jz_core::{IndicatorKind, Plan};
 use rust_xlsxwriter::{Color, DataValidation, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
-use super::{
-    AGGREGATION_LABELS, GROUP_COLUMNS, GROUP_SHEET, HELP_SHEET, INDICATOR_COLUMNS, INDICATOR_SHEET, INFO_LABELS,
-    INFO_SHEET, NOTE_SHEET, PLAN_FORMAT, TASK_COLUMNS, TASK_SHEET, UNIT_COLUMNS, UNIT_GROUPS, UNIT_SHEET,
-};
 use crate::Error;
 use crate::sheet_format::{self, HEADER_FILL, clip, header_format, properties, put_text, row_height, text_lines};
+use jz_read::plan_file::{
+    AGGREGATION_LABELS, GROUP_COLUMNS, GROUP_SHEET, HELP_SHEET, INDICATOR_COLUMNS, INDICATOR_SHEET, INFO_LABELS,
+    INFO_SHEET, NOTE_SHEET, PLAN_FORMAT, TASK_COLUMNS, TASK_SHEET, UNIT_COLUMNS, UNIT_GROUPS, UNIT_SHEET,
+    aggregation_label, kind_label,
+};
 
 /// Shading of input cells (as in the unit template).
 const INPUT_FILL: u32 = 0xFFF2CC;
@@ -28,19 +29,6 @@ const TASK_WIDTHS: [f64; 6] = [20.0, 8.0, 24.0, 8.0, 60.0, 30.0];
 const UNIT_WIDTHS: [f64; 3] = [16.0, 10.0, 50.0];
 const GROUP_WIDTHS: [f64; 2] = [18.0, 80.0];
 const INDICATOR_WIDTHS: [f64; 10] = [8.0, 30.0, 9.0, 9.0, 11.0, 12.0, 20.0, 40.0, 30.0, 40.0];
-
-/// The `类型` label of an indicator kind (the contract's words).
-pub(crate) fn kind_label(kind: IndicatorKind) -> &'static str {
-    kind.label()
-}
-
-/// The `汇总方式` label (the contract's words: `各单位合计`, `单一单位`).
-pub(crate) fn aggregation_label(a: jz_core::Aggregation) -> &'static str {
-    match a {
-        jz_core::Aggregation::Sum => AGGREGATION_LABELS[0],
-        jz_core::Aggregation::Single => AGGREGATION_LABELS[1],
-    }
-}
 
 /// The plan workbook's bytes; empty only if the workbook cannot be built (a text longer
 /// than a cell may hold), which [`try_export_plan`] reports.

@@ -10,7 +10,17 @@ use jz_core::Plan;
 use rust_xlsxwriter::Workbook;
 
 use super::*;
-use crate::unpack::tests::zip_of;
+
+/// A zip of the given entries.
+fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, data) in entries {
+        w.start_file(*name, zip::write::SimpleFileOptions::default()).unwrap();
+        w.write_all(data).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
 
 fn problems(bytes: &[u8], name: &str) -> Vec<String> {
     load_plan(bytes, name).expect_err("refused").problems().iter().map(|p| p.to_string()).collect()

@@ -1,16 +1,11 @@
-//! The 变更记录 sheet: what each resubmission changed (contract §10), one row per cell,
-//! written and read back (the merge JSON `changes`). The sheet is the only copy: summaries
-//! written before also kept every row as JSON in `_meta` ([`crate::meta`] still reads those).
+//! The 变更记录 sheet: what each resubmission changed (contract §10), one row per cell
+//! (the merge JSON `changes`; `jz_read::summary` reads it back).
 
-use calamine::{Data, Range};
 use jz_core::Merge;
-use jz_core::changes::{CHANGE_COLUMNS, Change};
+use jz_core::changes::CHANGE_COLUMNS;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::names;
-use super::read::{column, find_header, text};
 use super::style::Styles;
-use crate::Error;
 use crate::sheet_format::{header, print_setup, put_text, row_height, text_lines};
 
 const WIDTHS: [f64; 8] = [12.0, 30.0, 30.0, 10.0, 8.0, 22.0, 44.0, 44.0];
@@ -37,27 +32,4 @@ pub(super) fn write_changes(ws: &mut Worksheet, merge: &Merge, st: &Styles) -> R
     ws.set_freeze_panes(1, 0)?;
     print_setup(ws, 0)?;
     Ok(())
-}
-
-/// The rows of a 变更记录 sheet written by [`write_changes`]: every row below the header
-/// up to the first blank row (the "none" line sits below a blank row, so it is not read).
-///
-/// # Errors
-/// [`Error::NotASummary`] when the header or one of its columns is missing.
-pub(super) fn read_changes(range: &Range<Data>) -> Result<Vec<Change>, Error> {
-    let (h, cols) = find_header(range, CHANGE_COLUMNS[0], names::CHANGES)?;
-    let mut at = [0u32; 8];
-    for (slot, label) in at.iter_mut().zip(CHANGE_COLUMNS) {
-        *slot = column(&cols, label, names::CHANGES)?;
-    }
-    let end = range.end().map_or(0, |(r, _)| r);
-    let mut out = Vec::new();
-    for row in h + 1..=end {
-        let [unit, file, superseded, sheet, cell, field, old, new] = at.map(|c| text(range, row, c));
-        if [&unit, &file, &superseded, &sheet, &cell, &field, &old, &new].iter().all(|t| t.is_empty()) {
-            break;
-        }
-        out.push(Change { unit, file, superseded, sheet, cell, field, old, new });
-    }
-    Ok(out)
 }

@@ -13,7 +13,7 @@ use crate::sheet_format::{header, print_setup, put_text, row_height, text_lines}
 pub const SUPERVISION: &str = "督办清单";
 /// Sheet name of the 催报名单.
 pub const REMINDERS: &str = "催报名单";
-pub use crate::meta::{META_REMINDER, META_SUPERVISION};
+pub use jz_read::summary::meta::{META_REMINDER, META_SUPERVISION};
 
 const SUPERVISION_WIDTHS: [f64; 6] = [12.0, 11.0, 7.0, 40.0, 48.0, 56.0];
 const REMINDER_WIDTHS: [f64; 6] = [12.0, 8.0, 10.0, 16.0, 34.0, 60.0];

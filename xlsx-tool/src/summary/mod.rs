@@ -5,61 +5,20 @@
 //! around still answers `xlsx-tool read`. Output is byte-identical for the same merge: the
 //! document date is the latest 填报日期, never the clock.
 
-use jz_core::merge::NOT_SUBMITTED;
-use jz_core::{Merge, Plan, Status};
+use jz_core::{Merge, Plan};
 use rust_xlsxwriter::Workbook;
 
 use crate::Error;
 use crate::sheet_format::properties;
 use style::Styles;
 
-pub use read::{read_history, read_summary};
+pub use jz_core::summary_layout::{
+    DETAIL_COLUMNS, ISSUE_COLUMNS, NO_UNITS_REMARK, NOT_ASSIGNED_REMARK, UNIT_COLUMNS, names, status_keys,
+};
 
-/// Sheet names of the summary, in order.
-pub mod names {
-    /// Per task overview.
-    pub const OVERVIEW: &str = "汇总总览";
-    /// One row per measure × unit.
-    pub const DETAIL: &str = "任务明细";
-    /// Per indicator.
-    pub const INDICATORS: &str = "指标汇总";
-    /// Per unit and file.
-    pub const UNITS: &str = "报送情况";
-    /// What resubmissions changed.
-    pub const CHANGES: &str = "变更记录";
-    /// Every diagnostic.
-    pub const ISSUES: &str = "校验问题";
-    /// The multi-year view.
-    pub const TREND: &str = "年度趋势";
-}
-
-/// 任务明细 header.
-pub const DETAIL_COLUMNS: [&str; 11] = [
-    "序号",
-    "任务内容",
-    "落实举措",
-    "责任单位",
-    "完成状态",
-    "进展情况",
-    "存在问题",
-    "下一步计划",
-    "佐证材料",
-    "来源文件",
-    "备注",
-];
 const DETAIL_WIDTHS: [f64; 11] = [6.0, 22.0, 40.0, 12.0, 10.0, 48.0, 30.0, 30.0, 24.0, 20.0, 16.0];
-/// 报送情况 header.
-pub const UNIT_COLUMNS: [&str; 9] =
-    ["单位", "状态", "文件名", "联系人", "联系电话", "填报日期", "错误数", "提醒数", "备注"];
 const UNIT_WIDTHS: [f64; 9] = [14.0, 10.0, 36.0, 12.0, 16.0, 12.0, 8.0, 8.0, 40.0];
-/// 校验问题 header.
-pub const ISSUE_COLUMNS: [&str; 7] = ["文件名", "单位", "严重程度", "代码", "工作表", "单元格", "说明"];
 const ISSUE_WIDTHS: [f64; 7] = [30.0, 12.0, 10.0, 22.0, 12.0, 8.0, 70.0];
-
-/// 备注 of a detail row the unit wrote for a measure not assigned to it.
-pub const NOT_ASSIGNED_REMARK: &str = "非本单位责任举措，未计入统计";
-/// 备注 of the placeholder row of a measure no unit is expected to report.
-const NO_UNITS_REMARK: &str = "该举措没有应报单位";
 
 /// The city summary workbook of `merge` (contract §7).
 ///
@@ -132,24 +91,16 @@ pub fn write_summary(plan: &Plan, merge: &Merge) -> Result<Vec<u8>, Error> {
     Ok(wb.save_to_buffer()?)
 }
 
-/// Status columns of 汇总总览 and the keys of `status_counts`.
-pub(super) fn status_keys() -> [&'static str; 5] {
-    let [a, b, c, d] = Status::ALL.map(Status::label);
-    [a, b, c, d, NOT_SUBMITTED]
-}
-
-mod back;
 mod changes;
 mod detail;
 pub mod follow_up;
 mod indicators;
 mod issues;
 mod overview;
-pub(crate) mod read;
 mod style;
 mod trend;
 mod units;
-pub use back::read_merge;
+pub use jz_read::summary::{open_summary, read_history, read_merge, read_summary};
 
 #[cfg(test)]
 mod tests;

@@ -336,9 +336,9 @@ fn measure_without_units_keeps_its_counts() {
 fn not_a_summary() {
     let plan = Plan::builtin();
     let unit_book = crate::template::template(&plan, "孟州市", 2025).unwrap();
-    assert!(matches!(read_summary(&unit_book), Err(Error::NotASummary(_))));
-    assert!(matches!(read_summary(b"not a workbook"), Err(Error::NotASummary(_))));
-    assert!(matches!(read_summary(&[]), Err(Error::NotASummary(_))));
+    assert!(matches!(read_summary(&unit_book), Err(jz_read::Error::NotASummary(_))));
+    assert!(matches!(read_summary(b"not a workbook"), Err(jz_read::Error::NotASummary(_))));
+    assert!(matches!(read_summary(&[]), Err(jz_read::Error::NotASummary(_))));
     let msg = read_summary(&unit_book).unwrap_err().to_string();
     assert!(msg.contains("汇总表"), "{msg}");
 }

@@ -60,8 +60,7 @@ impl Unmapped {
 /// Whether the bytes are a Word document (.docx).
 pub(crate) fn is_docx(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")
-        && zip::ZipArchive::new(std::io::Cursor::new(bytes))
-            .is_ok_and(|z| z.index_for_name("word/document.xml").is_some())
+        && crate::unpack::open_zip(bytes).is_some_and(|z| z.index_for_name("word/document.xml").is_some())
 }
 
 /// Typed numbering at the start of a paragraph: `1.` `1、` `1．` `（1）` `(1)` `1)`.

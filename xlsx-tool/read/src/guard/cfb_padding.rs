@@ -15,7 +15,7 @@
 //! Until then the bytes calamine (and the prescan) see are padded here with zeros to a
 //! whole number of sectors, as the sector would have been on disk.
 
-use super::super::cfb::sector_size;
+use crate::cfb::sector_size;
 
 /// A copy of `bytes` padded with zeros to a whole number of sectors, when `bytes` is a
 /// compound file whose length is not one; `None` when nothing needs doing.
@@ -34,7 +34,7 @@ pub(crate) fn pad_last_sector(bytes: &[u8]) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::read::cfb::SIGNATURE;
+    use crate::cfb::SIGNATURE;
 
     #[test]
     fn pads_only_a_short_compound_file() {

@@ -9,8 +9,8 @@ use jz_core::Diagnostic;
 use zip::CompressionMethod;
 use zip::write::SimpleFileOptions;
 
+use crate::guard::{cell_references, macro_sheets, merges_first, xlsb_short_cells};
 use crate::limits::{Limits, file_too_large, inflated_too_large, not_a_workbook, too_large};
-use crate::read::guard::{cell_references, macro_sheets, merges_first, xlsb_short_cells};
 
 /// A zip read from bytes in memory: its central directory is parsed once, when it is
 /// opened ([`open_zip`]), and shared by everything that looks inside.
@@ -118,11 +118,6 @@ fn is_sheet_part(name: &str) -> bool {
     name.starts_with("xl/worksheets/") && name.ends_with(".xml")
 }
 
-/// The first position of `needle` in `hay`.
-pub(crate) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    memchr::memmem::find(hay, needle)
-}
-
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -226,7 +221,7 @@ pub(crate) mod tests {
         let mut z = w.finish().unwrap().into_inner();
         assert!(unpack_zip(&z, &Limits::default()).is_ok());
         // One byte of the part changed, its CRC-32 left as it was.
-        let at = find(&z, b"intact").unwrap();
+        let at = memchr::memmem::find(&z, b"intact").unwrap();
         z[at] = b'I';
         assert_eq!(unpack_zip(&z, &Limits::default()).unwrap_err().code, Code::NotAWorkbook);
     }

@@ -3,99 +3,42 @@
 //! any order; merged cells. Every problem is collected at its cell (all of them, not just
 //! the first) with the closest valid value; the plan is built only when there is none.
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
-
 use jz_core::plan::{Group, Unit};
 use jz_core::{CellRef, CellValue, Plan};
 
 use super::names::Names;
 use super::rows::{read_indicators, read_tasks};
 use super::suggest::{hint, split_names};
+use super::table::{MetaTask, Table};
 use super::{
     GROUP_COLUMNS, GROUP_SHEET, INDICATOR_COLUMNS, INDICATOR_REQUIRED, INDICATOR_SHEET, INFO_LABELS, INFO_SHEET,
     NOTE_SHEET, PlanProblem, TASK_COLUMNS, TASK_SHEET, UNIT_COLUMNS, UNIT_GROUPS, UNIT_SHEET,
 };
+use crate::grid::Grid;
 use crate::limits::{Limits, not_a_workbook};
-use crate::read::grid::Grid;
-use crate::read::layout::{HEADER_SEARCH_ROWS, canonical, find_header};
-use crate::read::{Format, open, prescan};
-use crate::unpack::unpack_zip;
+use crate::open::{Opened, open_workbook};
+use crate::unit_workbook::layout::{HEADER_SEARCH_ROWS, canonical, find_header};
 
-/// A sheet found for one role, with its header row and columns (by label index).
-pub(crate) struct Table<'a> {
-    pub grid: &'a Grid,
-    pub header: u32,
-    pub cols: Vec<Option<u32>>,
-}
-
-impl Table<'_> {
-    /// The data rows: rows below the header with a value in a mapped column (a cell only
-    /// covered by a merged range above does not count).
-    pub fn rows(&self) -> Vec<u32> {
-        let mut rows: Vec<u32> = self.grid.rows(self.header.saturating_add(1)..).map(|((r, _), _)| r).collect();
-        rows.dedup();
-        rows.retain(|&r| (0..self.cols.len()).any(|i| !self.text(r, i).is_empty()));
-        rows
-    }
-
-    /// The value of column `i` in row `r` (empty when the column is missing or the cell is
-    /// covered by a merged range: "blank or merged below" reads the same).
-    pub fn value(&self, r: u32, i: usize) -> &CellValue {
-        static EMPTY: CellValue = CellValue::Empty;
-        match self.cols.get(i).copied().flatten() {
-            Some(c) if !self.grid.is_covered(r, c) => self.grid.get(r, c),
-            _ => &EMPTY,
-        }
-    }
-
-    /// Column `i` of row `r` as trimmed text.
-    pub fn text(&self, r: u32, i: usize) -> String {
-        self.value(r, i).as_text().trim().to_string()
-    }
-
-    /// The A1 reference of column `i` in row `r`.
-    pub fn at(&self, r: u32, i: usize) -> String {
-        let c = self.cols.get(i).copied().flatten().unwrap_or(0);
-        CellRef::new(&self.grid.name, r, c).a1()
-    }
-
-    /// An error at column `i` of row `r`.
-    pub fn problem(&self, r: u32, i: usize, message: impl Into<String>) -> PlanProblem {
-        PlanProblem::error(&self.grid.name, &self.at(r, i), message)
-    }
-}
-
-/// Reads a plan workbook; `Err` lists every problem.
-pub(crate) fn read_plan(bytes: &[u8], format: Format, limits: &Limits) -> Result<Plan, Vec<PlanProblem>> {
+/// Reads a plan workbook through the guarded entry ([`crate::open`]); `Err` lists every
+/// problem.
+pub(crate) fn read_plan(bytes: &[u8], file_name: &str, limits: &Limits) -> Result<Plan, Vec<PlanProblem>> {
     let whole = |d: jz_core::Diagnostic| vec![PlanProblem::error("", "", d.message)];
-    let unpacked;
-    let bytes = match format {
-        Format::Xlsx | Format::Xlsb | Format::Ods => {
-            unpacked = unpack_zip(bytes, limits).map_err(whole)?;
-            &unpacked[..]
+    let read = |_, opened: Opened<'_>| match opened {
+        Opened::Book(mut sheets) => {
+            let names = sheets.names().to_vec();
+            let grids = names.iter().map(|name| sheets.read(name)).collect::<Result<Vec<_>, _>>()?;
+            Ok(read_grids(&grids))
         }
-        _ => bytes,
+        Opened::Csv(_) => Err(not_a_workbook()),
     };
-    match format {
-        Format::Xls => prescan::check_xls(bytes, limits).map_err(whole)?,
-        Format::Ods => prescan::check_ods(bytes, limits).map_err(whole)?,
-        _ => {}
+    match open_workbook(bytes, file_name, limits, read) {
+        Ok(result) => result,
+        Err(refused) => Err(whole(refused.diagnostic)),
     }
-    // calamine on hostile input may panic: the last line of defence.
-    catch_unwind(AssertUnwindSafe(|| read_book(bytes, format, limits))).unwrap_or_else(|_| Err(whole(not_a_workbook())))
 }
 
-fn read_book(bytes: &[u8], format: Format, limits: &Limits) -> Result<Plan, Vec<PlanProblem>> {
-    let whole = |d: jz_core::Diagnostic| vec![PlanProblem::error("", "", d.message)];
-    let mut book = open(bytes, format).ok_or_else(|| whole(not_a_workbook()))?;
-    let names = book.sheet_names();
-    if names.len() > limits.max_sheets {
-        return Err(whole(crate::limits::too_large(format!("工作簿有 {} 张工作表", names.len()))));
-    }
-    let mut grids = Vec::new();
-    for name in &names {
-        grids.push(book.grid(name, limits).map_err(whole)?);
-    }
+/// The plan from the sheets of its workbook.
+fn read_grids(grids: &[Grid]) -> Result<Plan, Vec<PlanProblem>> {
     let mut p = Vec::new();
     let meta = grids.iter().find(|g| g.name.trim().eq_ignore_ascii_case(jz_core::sheets::META));
     let sheets: Vec<&Grid> =
@@ -384,9 +327,6 @@ fn read_notes(grid: &Grid) -> Vec<String> {
     }
     notes
 }
-
-/// `_meta` task rows: (title, 责任单位 joined, 责任单位 as the annex words it, assumption).
-pub(crate) type MetaTask = (String, String, String, String);
 
 fn read_meta(grid: &Grid) -> Vec<MetaTask> {
     let mut out = Vec::new();

@@ -56,9 +56,16 @@ impl Limits {
 
     /// The limits for a city summary read back (`read`, earlier summaries in a merge): it
     /// lists every source file, so it may be larger than a unit workbook (128 MiB file,
-    /// 256 MiB inflated); it is still untrusted input.
+    /// 256 MiB inflated, 2,000,000 cells in a sheet and 4,000,000 in all); it is still
+    /// untrusted input.
     pub fn summary() -> Self {
-        Limits { max_file_bytes: 128 << 20, max_inflated_bytes: 256 << 20, ..Limits::default() }
+        Limits {
+            max_file_bytes: 128 << 20,
+            max_inflated_bytes: 256 << 20,
+            max_cells: 2_000_000,
+            max_total_cells: 4_000_000,
+            ..Limits::default()
+        }
     }
 
     /// Largest area all the sheets of a workbook may span together, where the reader

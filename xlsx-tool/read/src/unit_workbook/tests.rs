@@ -91,7 +91,7 @@ fn standard() -> Vec<u8> {
 }
 
 fn read(bytes: &[u8]) -> ReadResult {
-    read_report(bytes, "unit.xlsx", &Limits::default())
+    read_unit_workbook(bytes, "unit.xlsx", &Limits::default())
 }
 
 fn raw_of(r: &ReadResult) -> &RawReport {
@@ -300,13 +300,16 @@ fn date_cells_are_dates() {
 #[test]
 fn converts_calamine_values() {
     use calamine::Data;
-    assert_eq!(grid::convert(Data::Int(3), 0.0), CellValue::Number(3.0));
-    assert_eq!(grid::convert(Data::Bool(true), 0.0), CellValue::Bool(true));
-    assert_eq!(grid::convert(Data::DateTimeIso("2026-01-20".into()), 0.0), CellValue::Date(46042.0));
-    assert_eq!(grid::convert(Data::DateTimeIso("T10:00".into()), 0.0), CellValue::Text("T10:00".into()));
-    assert_eq!(grid::convert(Data::DurationIso("PT1H".into()), 0.0), CellValue::Text("PT1H".into()));
-    assert_eq!(grid::convert(Data::Error(calamine::CellErrorType::Div0), 0.0), CellValue::Error("#DIV/0!".into()));
-    assert_eq!(grid::convert(Data::Empty, 0.0), CellValue::Empty);
+    assert_eq!(crate::grid::convert(Data::Int(3), 0.0), CellValue::Number(3.0));
+    assert_eq!(crate::grid::convert(Data::Bool(true), 0.0), CellValue::Bool(true));
+    assert_eq!(crate::grid::convert(Data::DateTimeIso("2026-01-20".into()), 0.0), CellValue::Date(46042.0));
+    assert_eq!(crate::grid::convert(Data::DateTimeIso("T10:00".into()), 0.0), CellValue::Text("T10:00".into()));
+    assert_eq!(crate::grid::convert(Data::DurationIso("PT1H".into()), 0.0), CellValue::Text("PT1H".into()));
+    assert_eq!(
+        crate::grid::convert(Data::Error(calamine::CellErrorType::Div0), 0.0),
+        CellValue::Error("#DIV/0!".into())
+    );
+    assert_eq!(crate::grid::convert(Data::Empty, 0.0), CellValue::Empty);
 }
 
 #[test]
@@ -411,28 +414,28 @@ fn check_csv(r: &ReadResult) {
 #[test]
 fn csv_utf8_bom_and_gbk() {
     let text = csv_text();
-    check_csv(&read_report(text.as_bytes(), "孟州市.csv", &Limits::default()));
+    check_csv(&read_unit_workbook(text.as_bytes(), "孟州市.csv", &Limits::default()));
     // Detected from the content even without the extension.
-    check_csv(&read_report(text.as_bytes(), "孟州市.txt", &Limits::default()));
+    check_csv(&read_unit_workbook(text.as_bytes(), "孟州市.txt", &Limits::default()));
     let mut bom = b"\xEF\xBB\xBF".to_vec();
     bom.extend_from_slice(text.as_bytes());
-    check_csv(&read_report(&bom, "孟州市.CSV", &Limits::default()));
+    check_csv(&read_unit_workbook(&bom, "孟州市.CSV", &Limits::default()));
     let (gbk, _, unmappable) = encoding_rs::GBK.encode(&text);
     assert!(!unmappable);
     assert!(std::str::from_utf8(&gbk).is_err());
-    check_csv(&read_report(&gbk, "孟州市.csv", &Limits::default()));
+    check_csv(&read_unit_workbook(&gbk, "孟州市.csv", &Limits::default()));
 }
 
 #[test]
 fn csv_with_tabs() {
     let text = csv_text().replace(',', "\t").replace("举措甲，含逗号\t 和引号", "举措甲，含逗号, 和引号");
-    let r = read_report(text.as_bytes(), "孟州市.tsv", &Limits::default());
+    let r = read_unit_workbook(text.as_bytes(), "孟州市.tsv", &Limits::default());
     check_csv(&r);
 }
 
 #[test]
 fn csv_without_header_is_unknown_layout() {
-    let r = read_report("a,b,c\n1,2,3\n".as_bytes(), "x.csv", &Limits::default());
+    let r = read_unit_workbook("a,b,c\n1,2,3\n".as_bytes(), "x.csv", &Limits::default());
     assert_eq!(codes(&r), [Code::UnknownLayout]);
 }
 
@@ -485,7 +488,7 @@ fn random_bytes_are_not_a_workbook() {
     for len in [1, 7, 100, 4096, 100_000] {
         let bytes: Vec<u8> = (0..len).map(|_| next(&mut seed) as u8).collect();
         for name in ["x.xlsx", "x.bin"] {
-            let r = read_report(&bytes, name, &Limits::default());
+            let r = read_unit_workbook(&bytes, name, &Limits::default());
             assert_eq!(codes(&r), [Code::NotAWorkbook], "len {len} name {name}");
         }
         // Behind a real magic number.
@@ -495,7 +498,7 @@ fn random_bytes_are_not_a_workbook() {
             assert_eq!(codes(&read(&b)), [Code::NotAWorkbook], "len {len}");
         }
     }
-    assert_eq!(codes(&read_report(b"", "x.csv", &Limits::default())), [Code::NotAWorkbook]);
+    assert_eq!(codes(&read_unit_workbook(b"", "x.csv", &Limits::default())), [Code::NotAWorkbook]);
 }
 
 #[test]
@@ -519,7 +522,7 @@ fn zip_bomb_is_too_large_quickly() {
 #[test]
 fn file_over_the_size_limit_is_too_large() {
     let limits = Limits { max_file_bytes: 1000, ..Limits::default() };
-    let r = read_report(&standard(), "x.xlsx", &limits);
+    let r = read_unit_workbook(&standard(), "x.xlsx", &limits);
     assert_eq!(codes(&r), [Code::TooLarge]);
     assert!(r.diagnostics[0].message.contains("1000 字节"));
 }
@@ -535,7 +538,7 @@ fn sheet_over_the_cell_limit_is_too_large() {
         }
     });
     let limits = Limits { max_cells: 300, ..Limits::default() };
-    let r = read_report(&bytes, "x.xlsx", &limits);
+    let r = read_unit_workbook(&bytes, "x.xlsx", &limits);
     assert_eq!(codes(&r), [Code::TooLarge]);
     assert!(r.diagnostics[0].message.contains("300"));
     // The same file within the default limits reads.
@@ -550,7 +553,7 @@ fn huge_merged_range_is_too_large() {
         ws.merge_range(10, 0, 999, 90, "大合并", &XFormat::new()).unwrap();
     });
     let limits = Limits { max_cells: 10_000, ..Limits::default() };
-    assert_eq!(codes(&read_report(&bytes, "x.xlsx", &limits)), [Code::TooLarge]);
+    assert_eq!(codes(&read_unit_workbook(&bytes, "x.xlsx", &limits)), [Code::TooLarge]);
 }
 
 #[test]
@@ -560,7 +563,7 @@ fn too_many_sheets() {
         wb.add_worksheet();
     }
     let limits = Limits { max_sheets: 4, ..Limits::default() };
-    let r = read_report(&wb.save_to_buffer().unwrap(), "x.xlsx", &limits);
+    let r = read_unit_workbook(&wb.save_to_buffer().unwrap(), "x.xlsx", &limits);
     assert_eq!(codes(&r), [Code::TooLarge]);
 }
 
@@ -588,7 +591,7 @@ const LO_ODS: &[u8] = include_bytes!("../../tests-data/reader/standard.ods");
 #[test]
 fn xls_and_ods_from_libreoffice() {
     for (bytes, format) in [(LO_XLS, Format::Xls), (LO_ODS, Format::Ods)] {
-        let r = read_report(bytes, "unit.bin", &Limits::default());
+        let r = read_unit_workbook(bytes, "unit.bin", &Limits::default());
         assert_eq!(r.format, Some(format));
         assert!(r.diagnostics.is_empty(), "{format:?} {:?}", r.diagnostics);
         let raw = raw_of(&r);
@@ -603,7 +606,7 @@ fn xls_and_ods_from_libreoffice() {
         assert_eq!(raw.meta.as_ref().map(|m| m.unit.as_str()), Some("孟州市"));
     }
     // calamine exposes merged ranges for .xls (not for .ods).
-    let raw = read_report(LO_XLS, "unit.xls", &Limits::default()).raw.unwrap();
+    let raw = read_unit_workbook(LO_XLS, "unit.xls", &Limits::default()).raw.unwrap();
     assert_eq!(text(&raw.measures[1].task_text), "任务二（合并）");
 }
 

@@ -8,12 +8,14 @@ use std::io::Read;
 
 use jz_core::{Code, Diagnostic};
 
-use super::cfb::{Compound, SIGNATURE};
-use crate::unpack::{Zip, find};
+use crate::cfb::{Compound, SIGNATURE};
+use memchr::memmem::find;
+
+use crate::unpack::Zip;
 
 /// The diagnostic for a file that is no workbook for a reason stated here, or `None`
 /// when the file may be read. `bytes` of a compound file should already be padded to a
-/// whole number of sectors (see [`super::guard::cfb_padding`]).
+/// whole number of sectors (see [`crate::guard::cfb_padding`]).
 /// `zip` is the zip `bytes` hold when they start like one (`None` when it could not be
 /// opened).
 pub(crate) fn refuse(bytes: &[u8], zip: Option<&mut Zip<'_>>) -> Option<Diagnostic> {

@@ -3,7 +3,7 @@
 use encoding_rs::GB18030;
 use jz_core::{CellValue, Diagnostic};
 
-use super::grid::Grid;
+use crate::grid::Grid;
 use crate::limits::{Limits, text_too_large, too_many_chars};
 
 /// Decodes CSV bytes: UTF-8 with BOM (BOM stripped), plain UTF-8, else GB18030.

@@ -21,6 +21,7 @@ use memchr::memmem::Finder;
 
 use jz_core::Diagnostic;
 
+use crate::format::Format;
 use crate::limits::{Limits, not_a_workbook, too_large};
 
 /// The .ods scan's needles, each built once: a search built per row costs more than the
@@ -92,6 +93,19 @@ fn area_too_large(limits: &Limits) -> Diagnostic {
 /// dimensions must stay within the per-sheet limits, and all the sheets together within
 /// [`Limits::max_total_area`] and [`Limits::max_total_cells`]. A compound file without a
 /// readable workbook stream is `not-a-workbook`.
+/// The prescan of `format`: .xls and .ods are checked before calamine builds their
+/// dense grids; the other formats need none.
+///
+/// # Errors
+/// `too-large` or `not-a-workbook`, as the format's check says.
+pub(crate) fn check(bytes: &[u8], format: Format, limits: &Limits) -> Result<(), Diagnostic> {
+    match format {
+        Format::Xls => check_xls(bytes, limits),
+        Format::Ods => check_ods(bytes, limits),
+        Format::Xlsx | Format::Xlsb | Format::Csv => Ok(()),
+    }
+}
+
 pub(crate) fn check_xls(bytes: &[u8], limits: &Limits) -> Result<(), Diagnostic> {
     let stream = cfb_workbook_stream(bytes).ok_or_else(not_a_workbook)?;
     check_biff_sheets(&stream, limits)
@@ -210,7 +224,7 @@ fn sheet_extent(stream: &[u8], pos: usize, limits: &Limits) -> Result<(Extent, u
 /// The `Workbook` (or BIFF5 `Book`) stream of a compound file, or `None` if the
 /// compound file is broken.
 fn cfb_workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
-    let compound = super::super::cfb::Compound::parse(bytes)?;
+    let compound = crate::cfb::Compound::parse(bytes)?;
     compound.mini_chains_ok().then_some(())?;
     compound.stream(&["Workbook", "Book"], usize::MAX)
 }

@@ -10,7 +10,7 @@
 //!
 //! Until then the element is moved forward in the private copy calamine reads (below).
 
-use crate::unpack::find;
+use memchr::memmem::find;
 
 /// calamine finds a sheet's merged ranges by parsing the whole sheet a second time, up to
 /// its `<mergeCells>` element, which comes after all the cells. In the private copy

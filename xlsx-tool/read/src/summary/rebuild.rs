@@ -1,41 +1,33 @@
 //! A summary read back as a [`Merge`], for the Word report when a summary of the report's
 //! year is all there is (contract §10: "a summary of year Y alone also serves").
 //!
-//! [`super::read_summary`] gives the merge JSON; the texts and the per-unit filing details
+//! [`SummaryBook::summary`] gives the merge JSON; the texts and the per-unit filing details
 //! the report needs are in the visible sheets: every row of `任务明细` (each unit's
 //! 进展情况, 存在问题, 下一步计划 in full) and the expected units of `报送情况` (state,
 //! file name, contact, 填报日期). The per-unit indicator values (`Merge::values`) and the
 //! diagnostics are not rebuilt: the report does not use them.
 
-use std::io::Cursor;
-
-use calamine::{Data, Range, Reader, open_workbook_auto_from_rs};
+use calamine::{Data, Range};
 use jz_core::merge::{DetailRow, FileOutcome, Outcome, UnitState, UnitStatus};
 use jz_core::{Date, Merge, Report, Submission};
 
-use super::read::{body_rows, column, find_header, text};
-use super::{DETAIL_COLUMNS, NO_UNITS_REMARK, NOT_ASSIGNED_REMARK, UNIT_COLUMNS, names};
+use jz_core::summary_layout::{DETAIL_COLUMNS, NO_UNITS_REMARK, NOT_ASSIGNED_REMARK, UNIT_COLUMNS, names};
+
+use super::SummaryBook;
+use super::cells::{body_rows, column, find_header, text};
 use crate::Error;
 
-/// The merge a summary workbook stands for: its JSON part ([`super::read_summary`]), the
+/// The merge a summary workbook stands for: its JSON part ([`SummaryBook::summary`]), the
 /// 任务明细 rows, the expected units with their accepted or rejected file, and the latest
-/// 填报日期. `history` is the summary's multi-year data ([`super::read_history`]).
+/// 填报日期. `history` is the summary's multi-year data ([`SummaryBook::history`]).
 ///
 /// # Errors
-/// [`Error::NotASummary`] as for [`super::read_summary`].
-pub fn read_merge(bytes: &[u8]) -> Result<Merge, Error> {
-    let summary = super::read_summary(bytes)?;
-    let history = super::read_history("", bytes)?.data;
-    let bad = |m: String| Error::NotASummary(m);
-    let limits = crate::Limits { max_file_bytes: 128 << 20, max_inflated_bytes: 256 << 20, ..crate::Limits::default() };
-    let unpacked = crate::unpack::unpack_zip(bytes, &limits).map_err(|d| bad(d.message))?;
-    let mut wb = open_workbook_auto_from_rs(Cursor::new(unpacked.as_slice()))
-        .map_err(|_| bad("无法作为 Excel 工作簿打开。请选择由本工具“汇总”生成的 .xlsx 文件。".into()))?;
-    let mut sheet = |name: &str| -> Result<Range<Data>, Error> {
-        wb.worksheet_range(name).map_err(|_| bad(format!("缺少工作表“{name}”。请选择由本工具“汇总”生成的汇总表。")))
-    };
-    let rows = detail_rows(&sheet(names::DETAIL)?)?;
-    let (units, files) = unit_rows(&sheet(names::UNITS)?, summary.year)?;
+/// [`Error::NotASummary`] as for [`SummaryBook::summary`].
+pub(super) fn rebuild_merge(book: &SummaryBook) -> Result<Merge, Error> {
+    let summary = book.summary()?;
+    let history = book.history("")?.data;
+    let rows = detail_rows(&book.detail)?;
+    let (units, files) = unit_rows(&book.units, summary.year)?;
     let latest_date =
         files.iter().filter(|f| f.outcome == Outcome::Accepted).filter_map(|f| f.submission.report.date).max();
     Ok(Merge { summary, files, units, rows, values: Vec::new(), latest_date, history })

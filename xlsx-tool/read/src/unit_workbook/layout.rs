@@ -1,11 +1,11 @@
 //! Finding the template's structure in a [`Grid`]: header row, columns, data rows,
 //! the contact block and `_meta`. Everything is found by label, never by position.
 
+use jz_core::report::Meta;
 use jz_core::text::label_key;
 use jz_core::{CellRef, CellValue, Code, Diagnostic, RawCell, RawIndicatorRow, RawMeasureRow};
 
-use super::grid::Grid;
-pub(crate) use crate::meta::read_meta;
+use crate::grid::Grid;
 
 /// Rows searched for the header row, from the top.
 pub(crate) const HEADER_SEARCH_ROWS: u32 = 30;
@@ -215,4 +215,27 @@ fn right_of(grid: &Grid, row: u32, col: u32) -> u32 {
         c += 1;
     }
     c
+}
+
+/// `_meta` of any workbook read as a unit workbook: key in column A, value in column B.
+pub(crate) fn read_meta(grid: &Grid) -> Meta {
+    let mut meta = Meta::default();
+    for ((r, c), v) in grid.cells() {
+        if c != 0 {
+            continue;
+        }
+        let value = grid.get(r, 1).as_text().trim().to_string();
+        let slot = match v.as_text().trim() {
+            "format" => &mut meta.format,
+            "format_version" => &mut meta.format_version,
+            "plan_id" => &mut meta.plan_id,
+            "plan_hash" => &mut meta.plan_hash,
+            "unit" => &mut meta.unit,
+            "year" => &mut meta.year,
+            "generated_by" => &mut meta.generated_by,
+            _ => continue,
+        };
+        *slot = value;
+    }
+    meta
 }

@@ -2,7 +2,7 @@
 //! cells with their `gridSpan` and `vMerge`, and each cell's paragraphs. Automatic
 //! numbering (`w:numPr`) is not part of a paragraph's text, so it needs no stripping.
 
-use std::io::{Cursor, Read};
+use std::io::Read;
 
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
@@ -41,10 +41,9 @@ pub(crate) fn document_xml(bytes: &[u8], limits: &Limits) -> Result<Vec<u8>, Rea
     let broken = || {
         "无法读取该 Word 文档：文件已损坏或不是 .docx 格式。请用 Word 或 WPS 打开后另存为 .docx 再导入。".to_string()
     };
-    if bytes.len() as u64 > limits.max_file_bytes {
-        return Err(crate::limits::file_too_large(limits).message);
-    }
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| broken())?;
+    // The guarded entry for documents: size, zip directory, encrypted or empty file.
+    let mut zip = crate::open::open_document(bytes, limits)
+        .map_err(|d| if d.code == jz_core::Code::NotAWorkbook { broken() } else { d.message })?;
     if zip.len() > limits.max_zip_entries() {
         return Err(crate::limits::too_large(format!("文件内部包含 {} 个部件", zip.len())).message);
     }

@@ -23,7 +23,7 @@ pub const LOCK_FILE_MAX_BYTES: u64 = 4096;
 /// Whether a file name ends in one of [`SPREADSHEET_EXTENSIONS`], in any case.
 ///
 /// ```
-/// use xlsx_tool::inputs::is_spreadsheet_name;
+/// use jz_read::inputs::is_spreadsheet_name;
 /// assert!(is_spreadsheet_name("孟州市_2025年度填报表.XLSM"));
 /// assert!(is_spreadsheet_name("报表.et"));
 /// assert!(!is_spreadsheet_name("说明.docx"));
@@ -83,7 +83,7 @@ impl SkipReason {
 /// whatever its name.)
 ///
 /// ```
-/// use xlsx_tool::inputs::{SkipReason, skip_reason};
+/// use jz_read::inputs::{SkipReason, skip_reason};
 /// assert_eq!(skip_reason("孟州市.xlsx", 9000), None);
 /// assert_eq!(skip_reason("~$孟州市.xlsx", 165), Some(SkipReason::OfficeLock));
 /// assert_eq!(skip_reason("说明.docx", 9000), Some(SkipReason::NotSpreadsheet));

@@ -4,10 +4,10 @@ use jz_core::text::fold_width;
 use jz_core::{Aggregation, CellValue, Indicator, IndicatorKind, Measure, Task, plan::Section};
 
 use super::PlanProblem;
-use super::export::{aggregation_label, kind_label};
 use super::names::{Name, Names};
 use super::suggest::hint;
-use super::workbook::{MetaTask, Table};
+use super::table::{MetaTask, Table};
+use super::{aggregation_label, kind_label};
 
 /// Column indexes of `任务清单` (see [`super::TASK_COLUMNS`]).
 const SECTION: usize = 0;

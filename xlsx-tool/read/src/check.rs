@@ -4,7 +4,7 @@ use jz_core::{Cells, Diagnostic, Plan, Report, Submission, digest::sha256_hex};
 use serde::Serialize;
 
 use crate::limits::Limits;
-use crate::read::{Format, Kind, read_report};
+use crate::unit_workbook::{Format, Kind, read_unit_workbook};
 
 /// A file read and validated.
 #[derive(Debug, Clone)]
@@ -86,7 +86,7 @@ impl Checked {
 
 /// Reads and validates one file.
 ///
-/// Never fails: a file that cannot be read comes back with [`crate::read::Kind::Unreadable`]
+/// Never fails: a file that cannot be read comes back with [`crate::unit_workbook::Kind::Unreadable`]
 /// and a diagnostic saying why. Look at [`Checked::ok`], `report` (unit, year, rows) and
 /// `diagnostics` (each with its code, cell and Chinese message); [`Checked::result`] is the
 /// `validate` JSON of the file.
@@ -95,21 +95,18 @@ impl Checked {
 ///
 /// ```
 /// use jz_core::{Code, Plan};
-/// use xlsx_tool::{Limits, read::Kind};
+/// use jz_read::{Kind, Limits};
 ///
 /// let plan = Plan::builtin();
-/// // A blank template is a unit workbook, but nothing is filled in yet.
-/// let blank = xlsx_tool::template::template(&plan, "检察院", 2025)?;
-/// let checked = xlsx_tool::check(&plan, &blank, "检察院.xlsx", &Limits::default());
+/// // The measures table as a CSV with its header and no rows: a unit workbook, not filled in.
+/// let csv = "序号,任务内容,落实举措,责任单位,完成状态,进展情况,存在问题,下一步计划,佐证材料\n";
+/// let checked = jz_read::check(&plan, csv.as_bytes(), "检察院.csv", &Limits::default());
 /// assert_eq!(checked.kind, Kind::Report);
-/// assert_eq!(checked.report.unit.as_deref(), Some("检察院"));
 /// assert!(!checked.ok());
-/// assert!(checked.diagnostics.iter().any(|d| d.code == Code::StatusMissing));
 ///
 /// // Anything else is refused with a diagnostic, never a panic.
-/// let junk = xlsx_tool::check(&plan, b"not a workbook", "x.xlsx", &Limits::default());
+/// let junk = jz_read::check(&plan, b"not a workbook", "x.xlsx", &Limits::default());
 /// assert_eq!(junk.diagnostics[0].code, Code::NotAWorkbook);
-/// # Ok::<(), xlsx_tool::Error>(())
 /// ```
 pub fn check(plan: &Plan, bytes: &[u8], path: &str, limits: &Limits) -> Checked {
     check_located(plan, bytes, path, limits).0
@@ -117,7 +114,7 @@ pub fn check(plan: &Plan, bytes: &[u8], path: &str, limits: &Limits) -> Checked 
 
 /// [`check`], plus where each field of the report stands in the file.
 pub fn check_located(plan: &Plan, bytes: &[u8], path: &str, limits: &Limits) -> (Checked, Cells) {
-    let read = read_report(bytes, crate::file_name(path), limits);
+    let read = read_unit_workbook(bytes, jz_core::merge::file_name(path), limits);
     let mut diagnostics = read.diagnostics;
     let (report, cells) = match &read.raw {
         Some(raw) => {
