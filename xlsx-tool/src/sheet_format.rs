@@ -130,16 +130,19 @@ pub(crate) fn layout(widths: &[f64]) -> Layout {
 /// The print setup of a table sheet: A4, the orientation and scaling of [`layout`], the
 /// print area (rows `0..=last_row`, the columns of `widths`), the rows `title_rows`
 /// repeated on every page (`_xlnm.Print_Titles`), centred across the page
-/// (`printOptions`), the sheet name in the page header and `第 N 页 共 M 页` in the footer. Headers and footers do not shrink with the table
-/// (`scaleWithDoc="0"`), so they stay at full size when the table is fitted to the width.
+/// (`printOptions`), the sheet name in the page header and `第 N 页 共 M 页` in the
+/// footer. Headers and footers are asked not to shrink with the table (`scaleWithDoc="0"`:
+/// Excel and WPS keep them at full size when the table is fitted to the width).
 ///
 /// `fitToWidth="1" fitToHeight="0"` is what rust_xlsxwriter documents for "one page wide,
-/// as long as necessary"; Excel, WPS and LibreOffice all honour it. Excel and WPS number
-/// `&P`/`&N` per sheet when a whole workbook is printed; LibreOffice's PDF export numbers
-/// the pages of all sheets in one run (page styles continue), so there `共 M 页` counts
-/// the whole workbook. LibreOffice also ignores `scaleWithDoc="0"`: its headers and
-/// footers shrink with the fitted table (at the body size they stay at 9 pt or more, as
-/// the table does).
+/// as long as necessary"; LibreOffice honours it (measured by scripts/print-test.sh).
+/// `&P`/`&N` are rust_xlsxwriter's documented page and pages codes. LibreOffice's PDF
+/// export numbers the pages of all printed sheets in one run, so there `共 M 页` counts
+/// the whole workbook; in Excel and WPS the count depends on what is printed together
+/// (one sheet or the whole workbook) — not verified here, no Excel on this machine.
+/// LibreOffice also ignores `scaleWithDoc="0"` (Excel's "Scale with document" off): its
+/// headers and footers shrink with the fitted table, and at the body size they stay at
+/// 9 pt or more as the table does.
 pub(crate) fn print_setup(
     ws: &mut Worksheet,
     title_rows: (u32, u32),
