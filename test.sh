@@ -30,6 +30,9 @@ echo "run.sh: ok"
 echo "==> the Word report: read back by python-docx, converted to PDF by LibreOffice, pages as PNG"
 ./scripts/report-test.sh
 
+echo "==> every workbook on paper: LibreOffice prints them to PDF, word boxes measured, first pages as PNG"
+./scripts/print-test.sh
+
 echo "==> browser app: wasm-bindgen tests (node) and browser tests (headless Chromium)"
 ./scripts/web-test.sh
 

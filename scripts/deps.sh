@@ -2,6 +2,7 @@
 # Installs what the tests need beyond the Rust toolchain, each only when missing, so a fresh
 # machine (or CI) gets everything from the package registries and a prepared one loses no time:
 # - Debian: chromium + chromium-driver (browser tests), a Chinese font (screenshots, PDF pages),
+#   Carlito (Calibri's metrics, so LibreOffice prints the workbooks' columns as Excel does),
 #   LibreOffice calc and writer (files saved by another program; the report converted to PDF),
 #   poppler-utils (PDF pages as PNG, pdftotext), time (peak memory in the corpus test);
 # - PyPI: openpyxl (fixture scripts, independent reader), python-docx (report read back),
@@ -14,6 +15,8 @@ need_apt=()
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 [ -x /usr/bin/chromedriver ] || need_apt+=(chromium-driver)
 fc-list :lang=zh 2>/dev/null | grep -q . || need_apt+=(fonts-wqy-microhei)
+# Calibri's metrics for LibreOffice (scripts/print-test.sh): without it columns print a third wider.
+fc-list 2>/dev/null | grep -qi carlito || need_apt+=(fonts-crosextra-carlito)
 command -v soffice >/dev/null || need_apt+=(libreoffice-calc-nogui)
 [ -e /usr/lib/libreoffice/program/libswlo.so ] || need_apt+=(libreoffice-writer-nogui)
 command -v pdftoppm >/dev/null || need_apt+=(poppler-utils)

@@ -11,7 +11,9 @@ use jz_core::{IndicatorKind, Plan};
 use rust_xlsxwriter::{Color, DataValidation, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use crate::Error;
-use crate::sheet_format::{self, HEADER_FILL, clip, header_format, properties, put_text, row_height, text_lines};
+use crate::sheet_format::{
+    self, HEADER_FILL, clip, header_format, print_setup, properties, put_text, row_height, text_lines,
+};
 use jz_read::plan_file::{
     AGGREGATION_LABELS, GROUP_COLUMNS, GROUP_SHEET, HELP_SHEET, INDICATOR_COLUMNS, INDICATOR_SHEET, INFO_LABELS,
     INFO_SHEET, NOTE_SHEET, PLAN_FORMAT, TASK_COLUMNS, TASK_SHEET, UNIT_COLUMNS, UNIT_GROUPS, UNIT_SHEET,
@@ -28,7 +30,10 @@ const VALIDATION_ROWS: u32 = 2000;
 const TASK_WIDTHS: [f64; 6] = [20.0, 8.0, 24.0, 8.0, 60.0, 30.0];
 const UNIT_WIDTHS: [f64; 3] = [16.0, 10.0, 50.0];
 const GROUP_WIDTHS: [f64; 2] = [18.0, 80.0];
-const INDICATOR_WIDTHS: [f64; 10] = [8.0, 30.0, 9.0, 9.0, 11.0, 12.0, 20.0, 40.0, 30.0, 40.0];
+/// Narrow enough for A4 landscape one page wide at 94 % (contract §13).
+const INDICATOR_WIDTHS: [f64; 10] = [6.0, 22.0, 8.0, 7.0, 9.0, 10.0, 14.0, 30.0, 20.0, 26.0];
+/// The width of the one-column sheets (notes, help): portrait A4 at 100 %.
+const TEXT_WIDTH: f64 = 88.0;
 
 /// The plan workbook's bytes; empty only if the workbook cannot be built (a text longer
 /// than a cell may hold), which [`try_export_plan`] reports.
@@ -57,7 +62,7 @@ pub fn try_export_plan(plan: &Plan) -> Result<Vec<u8>, Error> {
     let st = Styles {
         header: header_format(),
         input: input.clone(),
-        help_title: Format::new().set_bold().set_font_size(16),
+        help_title: Format::new().set_bold().set_font_size(16).set_text_wrap(),
         help_heading: Format::new().set_bold().set_font_size(12).set_background_color(Color::RGB(HEADER_FILL)),
         help_text: Format::new().set_text_wrap().set_align(FormatAlign::Top),
     };
@@ -84,6 +89,7 @@ pub fn try_export_plan(plan: &Plan) -> Result<Vec<u8>, Error> {
         }
         ws.set_row_height(r, row_height(text_lines(&value, 70.0)))?;
     }
+    print_setup(ws, (0, 0), INFO_LABELS.len() as u32, &[16.0, 70.0])?;
     ws.set_active(true);
 
     let ws = wb.add_worksheet().set_name(TASK_SHEET)?;
@@ -114,6 +120,7 @@ pub fn try_export_plan(plan: &Plan) -> Result<Vec<u8>, Error> {
         }
     }
     spare(ws, r, TASK_COLUMNS.len(), &text_input)?;
+    print_setup(ws, (0, 0), r - 1, &TASK_WIDTHS)?;
 
     let ws = wb.add_worksheet().set_name(UNIT_SHEET)?;
     header(ws, &UNIT_COLUMNS, &UNIT_WIDTHS, &st)?;
@@ -126,6 +133,7 @@ pub fn try_export_plan(plan: &Plan) -> Result<Vec<u8>, Error> {
         ws.set_row_height(r, row_height(text_lines(&aliases, UNIT_WIDTHS[2])))?;
     }
     spare(ws, plan.units.len() as u32 + 1, UNIT_COLUMNS.len(), &text_input)?;
+    print_setup(ws, (0, 0), plan.units.len() as u32, &UNIT_WIDTHS)?;
     let mut groups: Vec<&str> = UNIT_GROUPS.to_vec();
     for u in &plan.units {
         if !groups.contains(&u.group.as_str()) {
@@ -144,6 +152,7 @@ pub fn try_export_plan(plan: &Plan) -> Result<Vec<u8>, Error> {
         ws.set_row_height(r, row_height(text_lines(&members, GROUP_WIDTHS[1])))?;
     }
     spare(ws, plan.groups.len() as u32 + 1, GROUP_COLUMNS.len(), &text_input)?;
+    print_setup(ws, (0, 0), plan.groups.len() as u32, &GROUP_WIDTHS)?;
 
     let ws = wb.add_worksheet().set_name(INDICATOR_SHEET)?;
     header(ws, &INDICATOR_COLUMNS, &INDICATOR_WIDTHS, &st)?;
@@ -170,6 +179,7 @@ pub fn try_export_plan(plan: &Plan) -> Result<Vec<u8>, Error> {
         ws.set_row_height(r, row_height(lines))?;
     }
     spare(ws, plan.indicators.len() as u32 + 1, INDICATOR_COLUMNS.len(), &text_input)?;
+    print_setup(ws, (0, 0), plan.indicators.len() as u32, &INDICATOR_WIDTHS)?;
     let kinds = [IndicatorKind::Flow, IndicatorKind::Stock, IndicatorKind::Annual].map(kind_label);
     dropdown(
         ws,
@@ -187,13 +197,14 @@ pub fn try_export_plan(plan: &Plan) -> Result<Vec<u8>, Error> {
     )?;
 
     let ws = wb.add_worksheet().set_name(NOTE_SHEET)?;
-    header(ws, &[NOTE_SHEET], &[110.0], &st)?;
+    header(ws, &[NOTE_SHEET], &[TEXT_WIDTH], &st)?;
     for (i, n) in plan.notes.iter().enumerate() {
         let r = i as u32 + 1;
         cell_text(ws, r, 0, n, &text_input)?;
-        ws.set_row_height(r, row_height(text_lines(n, 110.0)))?;
+        ws.set_row_height(r, row_height(text_lines(n, TEXT_WIDTH)))?;
     }
     spare(ws, plan.notes.len() as u32 + 1, 1, &text_input)?;
+    print_setup(ws, (0, 0), plan.notes.len() as u32, &[TEXT_WIDTH])?;
 
     let ws = wb.add_worksheet().set_name(HELP_SHEET)?;
     write_help(ws, plan, &st)?;
@@ -252,7 +263,7 @@ fn dropdown(ws: &mut Worksheet, col: u16, values: &[&str], title: &str, help: &s
 
 /// The `填写说明` sheet.
 fn write_help(ws: &mut Worksheet, plan: &Plan, st: &Styles) -> Result<(), XlsxError> {
-    const WIDTH: f64 = 110.0;
+    const WIDTH: f64 = TEXT_WIDTH;
     ws.set_column_width(0, WIDTH)?;
     let sections: [(&str, &[&str]); 9] = [
         (
@@ -317,8 +328,12 @@ fn write_help(ws: &mut Worksheet, plan: &Plan, st: &Styles) -> Result<(), XlsxEr
             ],
         ),
     ];
-    ws.write_string_with_format(0, 0, format!("计划表填写说明（{}）", plan.title), &st.help_title)?;
-    ws.set_row_height(0, 24.0)?;
+    // The plan's title can be long: wrapped in the page width (16 pt lines of 22 pt), not
+    // running off the printed page.
+    let title = format!("计划表填写说明（{}）", plan.title);
+    let lines = text_lines(&title, WIDTH * 11.0 / 16.0);
+    ws.write_string_with_format(0, 0, &title, &st.help_title)?;
+    ws.set_row_height(0, (lines as f64 * 22.0 + 4.0).min(409.0))?;
     let mut r = 2;
     for (heading, lines) in sections {
         ws.write_string_with_format(r, 0, heading, &st.help_heading)?;
@@ -330,5 +345,6 @@ fn write_help(ws: &mut Worksheet, plan: &Plan, st: &Styles) -> Result<(), XlsxEr
         }
         r += 1;
     }
+    print_setup(ws, (0, 0), r.saturating_sub(2), &[WIDTH])?;
     Ok(())
 }

@@ -8,7 +8,8 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 use super::style::Styles;
 use crate::sheet_format::{header, print_setup, put_text, row_height, text_lines};
 
-const WIDTHS: [f64; 8] = [12.0, 30.0, 30.0, 10.0, 8.0, 22.0, 44.0, 44.0];
+/// One A4 landscape page wide (contract §13).
+const WIDTHS: [f64; 8] = [10.0, 20.0, 20.0, 8.0, 7.0, 12.0, 36.0, 36.0];
 
 /// Writes 变更记录: the header, then every change in merge order; a line saying there
 /// were none when no file was superseded by a differing one.
@@ -30,6 +31,6 @@ pub(super) fn write_changes(ws: &mut Worksheet, merge: &Merge, st: &Styles) -> R
     }
     ws.autofilter(0, 0, row.saturating_sub(1).max(1), CHANGE_COLUMNS.len() as u16 - 1)?;
     ws.set_freeze_panes(1, 0)?;
-    print_setup(ws, 0)?;
+    print_setup(ws, (0, 0), row.saturating_sub(1), &WIDTHS)?;
     Ok(())
 }

@@ -63,6 +63,6 @@ pub(super) fn write_detail(ws: &mut Worksheet, plan: &Plan, merge: &Merge, st: &
     }
     ws.autofilter(0, 0, row.saturating_sub(1).max(1), DETAIL_COLUMNS.len() as u16 - 1)?;
     ws.set_freeze_panes(1, 1)?;
-    print_setup(ws, 0)?;
+    print_setup(ws, (0, 0), row.saturating_sub(1), &DETAIL_WIDTHS)?;
     Ok(())
 }

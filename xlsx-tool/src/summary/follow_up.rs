@@ -15,7 +15,8 @@ pub const SUPERVISION: &str = "督办清单";
 pub const REMINDERS: &str = "催报名单";
 pub use jz_read::summary::meta::{META_REMINDER, META_SUPERVISION};
 
-const SUPERVISION_WIDTHS: [f64; 6] = [12.0, 11.0, 7.0, 40.0, 48.0, 56.0];
+/// One A4 landscape page wide (contract §13).
+const SUPERVISION_WIDTHS: [f64; 6] = [12.0, 11.0, 7.0, 40.0, 48.0, 40.0];
 const REMINDER_WIDTHS: [f64; 6] = [12.0, 8.0, 10.0, 16.0, 34.0, 60.0];
 /// Columns written centred (status-like cells).
 const SUPERVISION_CENTER: [bool; 6] = [false, true, true, false, false, false];
@@ -71,6 +72,6 @@ fn table(
     }
     ws.autofilter(0, 0, rows.len().max(1) as u32, last_col)?;
     ws.set_freeze_panes(1, 1)?;
-    print_setup(ws, 0)?;
+    print_setup(ws, (0, 0), rows.len().max(1) as u32, widths)?;
     Ok(())
 }

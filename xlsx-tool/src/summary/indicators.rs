@@ -6,7 +6,7 @@ use rust_xlsxwriter::{Chart, ChartType, Note, Worksheet, XlsxError};
 
 use super::names;
 use super::style::Styles;
-use crate::sheet_format::{clip, header, num, print_setup, put_text, row_height, text_lines};
+use crate::sheet_format::{chart_fonts, clip, header, num, print_setup, put_text, row_height, text_lines};
 
 /// Note on a value from a unit that is not a reporter of the indicator.
 pub(super) const NOT_REPORTER_NOTE: &str = "非指定填报单位，未计入合计";
@@ -95,9 +95,12 @@ pub(super) fn write_indicators(ws: &mut Worksheet, plan: &Plan, merge: &Merge, s
         chart.y_axis().set_num_format("0%");
         chart.legend().set_hidden();
         chart.set_width(960).set_height(360);
+        chart_fonts(&mut chart);
         ws.insert_chart(n + 2, 0, &chart)?;
     }
+    // The chart is 360 px high: 18 default rows of 20 px below row n + 2.
+    let last_row = if n > 0 { n + 2 + 18 } else { 0 };
     ws.set_freeze_panes(1, 2)?;
-    print_setup(ws, 0)?;
+    print_setup(ws, (0, 0), last_row, &widths)?;
     Ok(())
 }

@@ -25,6 +25,6 @@ pub(super) fn write_issues(ws: &mut Worksheet, merge: &Merge, st: &Styles) -> Re
     }
     ws.autofilter(0, 0, row.saturating_sub(1).max(1), ISSUE_COLUMNS.len() as u16 - 1)?;
     ws.set_freeze_panes(1, 0)?;
-    print_setup(ws, 0)?;
+    print_setup(ws, (0, 0), row.saturating_sub(1), &ISSUE_WIDTHS)?;
     Ok(())
 }

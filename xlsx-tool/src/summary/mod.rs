@@ -16,9 +16,12 @@ pub use jz_core::summary_layout::{
     DETAIL_COLUMNS, ISSUE_COLUMNS, NO_UNITS_REMARK, NOT_ASSIGNED_REMARK, UNIT_COLUMNS, names, status_keys,
 };
 
-const DETAIL_WIDTHS: [f64; 11] = [6.0, 22.0, 40.0, 12.0, 10.0, 48.0, 30.0, 30.0, 24.0, 20.0, 16.0];
+/// A4 landscape one page wide at 91 % in Excel, 84 % in LibreOffice (contract §13: printed
+/// text 9 pt or more; sheet_format::layout).
+const DETAIL_WIDTHS: [f64; 11] = [5.0, 10.0, 22.0, 9.0, 8.0, 32.0, 18.0, 16.0, 12.0, 14.0, 10.0];
 const UNIT_WIDTHS: [f64; 9] = [14.0, 10.0, 36.0, 12.0, 16.0, 12.0, 8.0, 8.0, 40.0];
-const ISSUE_WIDTHS: [f64; 7] = [30.0, 12.0, 10.0, 22.0, 12.0, 8.0, 70.0];
+/// One A4 landscape page wide (contract §13).
+const ISSUE_WIDTHS: [f64; 7] = [30.0, 12.0, 10.0, 22.0, 12.0, 8.0, 62.0];
 
 /// The city summary workbook of `merge` (contract §7).
 ///

@@ -105,6 +105,6 @@ pub(super) fn write_overview(
         }
     }
     ws.set_freeze_panes(h + 1, 0)?;
-    print_setup(ws, h)?;
+    print_setup(ws, (h, h), row, &widths)?;
     Ok(())
 }

@@ -6,7 +6,7 @@ use rust_xlsxwriter::{Chart, ChartType, Worksheet, XlsxError};
 
 use super::names;
 use super::style::Styles;
-use crate::sheet_format::{clip, header, num, print_setup, put_text, row_height, text_lines};
+use crate::sheet_format::{chart_fonts, clip, header, num, print_setup, put_text, row_height, text_lines};
 
 /// Indicator groups of the trend charts: one line chart per kind.
 pub(super) const TREND_GROUPS: [(IndicatorKind, &str); 3] = [
@@ -48,9 +48,11 @@ pub(super) fn write_trend(ws: &mut Worksheet, plan: &Plan, merge: &Merge, st: &S
     let mut labels: Vec<&str> = vec!["指标编号", "指标名称", "计量单位", "类型", "目标值"];
     labels.extend(year_labels.iter().map(String::as_str));
     labels.extend(["累计/最新值", "完成率", "应达值", "进度判断", "原因"]);
-    let mut widths = vec![8.0, 30.0, 8.0, 10.0, 9.0];
-    widths.extend(std::iter::repeat_n(10.0, usize::from(ny)));
-    widths.extend([11.0, 9.0, 9.0, 9.0, 60.0]);
+    // Four years print one A4 landscape page wide (contract §13); more years go over
+    // pages across at 100 % (sheet_format::layout).
+    let mut widths = vec![6.0, 16.0, 8.0, 8.0, 9.0];
+    widths.extend(std::iter::repeat_n(9.0, usize::from(ny)));
+    widths.extend([10.0, 8.0, 8.0, 9.0, 30.0]);
     header(ws, h, &labels, &widths, &st.header)?;
     let mut row = h + 1;
     for p in &s.progress {
@@ -70,7 +72,10 @@ pub(super) fn write_trend(ws: &mut Worksheet, plan: &Plan, merge: &Merge, st: &S
         ws.write_number_with_format(row, c + 2, p.expected, &st.number)?;
         put_text(ws, row, c + 3, p.judgement.label(), &st.center)?;
         put_text(ws, row, c + 4, &p.reason, &st.text)?;
-        ws.set_row_height(row, row_height(text_lines(&p.reason, 60.0).max(text_lines(name, 30.0))))?;
+        ws.set_row_height(
+            row,
+            row_height(text_lines(&p.reason, widths[widths.len() - 1]).max(text_lines(name, widths[1]))),
+        )?;
         row += 1;
     }
 
@@ -127,6 +132,7 @@ pub(super) fn write_trend(ws: &mut Worksheet, plan: &Plan, merge: &Merge, st: &S
         chart.title().set_name(title);
         chart.y_axis().set_num_format("0%");
         chart.set_width(720).set_height(320);
+        chart_fonts(&mut chart);
         ws.insert_chart(chart_row, 0, &chart)?;
         chart_row += 17;
     }
@@ -156,6 +162,8 @@ pub(super) fn write_trend(ws: &mut Worksheet, plan: &Plan, merge: &Merge, st: &S
         }
     }
     ws.set_freeze_panes(h + 1, 2)?;
-    print_setup(ws, h)?;
+    // Three tables one under the other, the longest last: repeating the first one's header
+    // would mislabel the others' pages, so the sheet's title repeats instead.
+    print_setup(ws, (0, 0), row.saturating_sub(1), &widths)?;
     Ok(())
 }

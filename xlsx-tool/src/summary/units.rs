@@ -63,7 +63,7 @@ pub(super) fn write_units(ws: &mut Worksheet, merge: &Merge, st: &Styles) -> Res
         }
     }
     ws.set_freeze_panes(1, 1)?;
-    print_setup(ws, 0)?;
+    print_setup(ws, (0, 0), row.saturating_sub(1), &UNIT_WIDTHS)?;
     Ok(())
 }
 

@@ -4,7 +4,7 @@ use jz_core::{Indicator, MAX_PROGRESS_CHARS, Plan};
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::style::{Styles, protection};
-use crate::sheet_format::{row_height, text_lines};
+use crate::sheet_format::{print_setup, row_height, text_lines};
 
 /// `MM-DD` of the plan's deadline as `M月D日`.
 pub(super) fn deadline_text(plan: &Plan) -> String {
@@ -25,7 +25,8 @@ pub(super) fn kind_help(kind: jz_core::IndicatorKind) -> &'static str {
 }
 
 pub(super) fn write_help(ws: &mut Worksheet, plan: &Plan, unit: &str, year: u16, st: &Styles) -> Result<(), XlsxError> {
-    const WIDTH: f64 = 110.0;
+    // Portrait A4 at 100 % (sheet_format::layout).
+    const WIDTH: f64 = 88.0;
     ws.set_column_width(0, WIDTH)?;
     let next = u32::from(year) + 1;
     let deadline = deadline_text(plan);
@@ -119,8 +120,7 @@ pub(super) fn write_help(ws: &mut Worksheet, plan: &Plan, unit: &str, year: u16,
             }
         }
     }
-    ws.set_paper_size(9);
-    ws.set_print_fit_to_pages(1, 0);
+    print_setup(ws, (0, 0), lines.len().saturating_sub(1) as u32, &[WIDTH])?;
     ws.protect_with_options(&protection());
     Ok(())
 }

@@ -92,7 +92,7 @@ pub(super) fn write_indicators(
     }
 
     ws.set_freeze_panes(h + 1, 0)?;
-    print_setup(ws, h)?;
+    print_setup(ws, (h, h), h + rows.len() as u32, &INDICATOR_WIDTHS)?;
     ws.protect_with_options(&protection());
     Ok(())
 }

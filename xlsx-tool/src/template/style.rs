@@ -40,6 +40,7 @@ impl Styles {
                 .set_align(FormatAlign::VerticalCenter),
             label: Format::new()
                 .set_bold()
+                .set_text_wrap()
                 .set_border(FormatBorder::Thin)
                 .set_background_color(Color::RGB(HEADER_FILL))
                 .set_align(FormatAlign::Center)

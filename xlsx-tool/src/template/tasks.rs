@@ -53,7 +53,8 @@ pub(super) fn write_tasks(
         Some((None, text)) => put_text(ws, r, 9, text, &date_fmt)?,
         None => put_text(ws, r, 9, "", &date_fmt)?,
     }
-    ws.set_row_height(r, 24)?;
+    // Two lines: the labels and the unit's name wrap in the narrow columns.
+    ws.set_row_height(r, row_height(2))?;
     let date_rule =
         DataValidationRule::Between(ExcelDateTime::from_ymd(2000, 1, 1)?, ExcelDateTime::from_ymd(2100, 12, 31)?);
     let dv = DataValidation::new()
@@ -164,7 +165,7 @@ pub(super) fn write_tasks(
     }
 
     ws.set_freeze_panes(h + 1, 2)?;
-    print_setup(ws, h)?;
+    print_setup(ws, (h, h), h + rows.len() as u32, &TASK_WIDTHS)?;
     ws.protect_with_options(&protection());
     ws.set_active(true);
     Ok(())
