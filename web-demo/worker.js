@@ -57,6 +57,11 @@ self.onmessage = async (ev) => {
     self.postMessage({ id, ok: true, value: [...OPS].filter((o) => WRITER_OPS.has(o) || typeof mod[o] === 'function') });
     return;
   }
+  if (op === '__writerLoaded') {
+    // Whether the writer module has been asked for (the tests check it arrives on first use).
+    self.postMessage({ id, ok: true, value: writer !== null });
+    return;
+  }
   if (OPS.has(op) && typeof mod[op] !== 'function') {
     try {
       mod = await loadWriter();

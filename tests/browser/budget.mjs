@@ -3,6 +3,7 @@
 // fetched on first use, and template, merge and report still work with it.
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
 import { BASE_URL, DIST, FIXTURES, assert, cli, closePage, idle, openPage, py, save, test } from './lib.mjs';
 
@@ -45,5 +46,20 @@ print(json.dumps([p.text for p in docx.Document(sys.argv[1]).paragraphs]))
 `, report.file);
   assert(paras.some((p) => /工作情况报告/.test(p.replace(/\s+/g, ''))), 'python-docx reads the report');
   assert(paths().filter((p) => p === WRITER).length === 1, 'still one fetch of the writer module');
+  await closePage(t);
+});
+
+await test('the one-file page over file://: both modules inside, the writer module decoded only on first use', async () => {
+  const t = await openPage(pathToFileURL(path.join(DIST, 'jz-report.html')).href);
+  const { page } = t;
+  await page.setInputFiles('#file-input', path.join(FIXTURES, 'good_mengzhou.xlsx'));
+  await page.waitForSelector('article[data-file="good_mengzhou.xlsx"].ok');
+  await idle(page);
+  assert(!(await page.evaluate(() => window.JZ.call('__writerLoaded'))), 'the writer module is not loaded to check a file');
+  const { file } = await save(page, () => page.click('#tpl-download'), 'budget-file-url-template.xlsx');
+  assert(cli('validate', file, '--json').json.files[0].unit !== null, 'the template from the file:// page');
+  assert(await page.evaluate(() => window.JZ.call('__writerLoaded')), 'the writer module loaded for the template');
+  await page.click('#merge');
+  await page.waitForSelector('#overview tbody tr', { timeout: 180000 });
   await closePage(t);
 });

@@ -1,9 +1,11 @@
 // Stale results (issue 19): whenever the received files change after a merge (removed,
-// added, replaced, cleared) the merge on screen is dropped — its summary and report can no
-// longer be downloaded and the merge section says to merge again — so the office never
-// hands on a summary that still counts a file it removed.
+// added, replaced, fixed in the page, cleared) or another plan is adopted, the merge on
+// screen is dropped — its summary and report can no longer be downloaded and the merge
+// section says to merge again — so the office never hands on a summary that still counts
+// a file it removed.
+import fs from 'node:fs';
 import path from 'node:path';
-import { BASE_URL, FIXTURES, assert, cardOf, cli, closePage, idle, openPage, save, test } from './lib.mjs';
+import { BASE_URL, FIXTURES, OUT, assert, cardOf, cli, closePage, idle, openPage, save, test } from './lib.mjs';
 
 const GOOD = ['good_mengzhou.xlsx', 'good_haiguan.xlsx'];
 
@@ -71,5 +73,35 @@ await test('stale merge: a file removed, added or all cleared after a merge: the
   await page.waitForFunction(() => document.querySelectorAll('#files article').length === 0);
   assert(await page.isDisabled('#merge-download'), 'after 清空列表: 下载汇总表 disabled');
   assert((await page.locator('#merge-out *').count()) === 0, 'after 清空列表: the merge section is empty');
+  await closePage(t);
+});
+
+await test('stale merge: a file fixed in the page, or another plan adopted, after a merge drops the merge too', async () => {
+  const t = await openPage(BASE_URL);
+  const { page } = t;
+  await page.setInputFiles('#file-input', [path.join(FIXTURES, 'good_mengzhou.xlsx'), path.join(FIXTURES, 'status_missing.xlsx')]);
+  await page.waitForSelector('article[data-file="status_missing.xlsx"].bad');
+  await idle(page);
+  await merged(page);
+  const bad = cardOf(page, 'status_missing.xlsx');
+  await bad.getByRole('button', { name: '在页面中修改' }).click();
+  const grid = bad.locator('.fix');
+  for (const sel of await grid.locator('select').all()) await sel.selectOption('推进中');
+  for (const ta of await grid.locator('textarea').all()) if (!(await ta.inputValue())) await ta.fill('已召开推进会，正在落实。');
+  await grid.getByRole('button', { name: '重新校验' }).click();
+  await page.waitForSelector('article[data-file="status_missing.xlsx"].ok', { timeout: 60000 });
+  await assertDropped(page, 'after fixing a file in the page');
+
+  await merged(page);
+  const plan = cli('plan', '--json').json;
+  const task = plan.tasks[0];
+  task.measures.push({ id: `${task.number}.${task.measures.length + 1}`, text: '新增举措：汇总作废检查用' });
+  const file = path.join(OUT, 'stale-plan.json');
+  fs.writeFileSync(file, JSON.stringify(plan));
+  await page.setInputFiles('#plan-input', file);
+  await page.click('#plan-adopt');
+  await page.waitForFunction(() => /修订后的计划/.test(document.getElementById('plan-in-use').textContent));
+  await idle(page);
+  await assertDropped(page, 'after adopting another plan');
   await closePage(t);
 });
