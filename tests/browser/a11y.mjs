@@ -74,9 +74,11 @@ await test('keyboard only: Tab and Enter through 示例数据 → 汇总 → 下
   // 任务明细: the scroll box takes the focus and scrolls with the arrow keys.
   await tabTo(page, '#detail .scroll-box');
   const top = await page.locator('#detail .scroll-box').evaluate((b) => b.scrollTop);
+  assert(await page.locator('#detail .scroll-box').evaluate((b) => b.scrollHeight > b.clientHeight), 'the 任务明细 box overflows');
   for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
-  const moved = await page.locator('#detail .scroll-box').evaluate((b) => b.scrollTop);
-  assert(moved > top, `the 任务明细 box scrolls from the keyboard (${top} → ${moved})`);
+  // The browser may scroll smoothly: wait for it.
+  const moved = await page.waitForFunction((t0) => document.querySelector('#detail .scroll-box').scrollTop > t0, top, { timeout: 5000 }).then(() => true, () => false);
+  assert(moved, 'the 任务明细 box scrolls from the keyboard');
   await page.screenshot({ path: path.join(OUT, '30-keyboard-detail.png') });
   await closePage(t);
 });
