@@ -251,6 +251,7 @@
   async function removeFile(f) {
     S().files = S().files.filter((x) => x !== f);
     JZ.refresh();
+    JZ.setStatus(`已移除“${f.name}”。`);
     await JZ.desk.remove(f.name);
   }
 

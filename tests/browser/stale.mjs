@@ -50,6 +50,8 @@ await test('stale merge: a file removed, added or all cleared after a merge: the
   await cardOf(page, 'good_haiguan.xlsx').getByRole('button', { name: '移除' }).click();
   await page.waitForSelector('#merge-stale');
   await assertDropped(page, 'after 移除');
+  await page.evaluate(() => window.JZ.scrollToEl(document.getElementById('sec-merge')));
+  await page.screenshot({ path: path.join(OUT, '07-merge-dropped.png') });
   await merged(page);
   const { file } = await save(page, () => page.click('#merge-download'), 'stale-after-remove.xlsx');
   const r = cli('read', file, '--json');
