@@ -14,7 +14,8 @@
     facts: null, // facts() from Rust
     files: [], // received files with their check results
     skipped: [], // files that are not spreadsheets, with the reason
-    merge: null, // the last merge
+    merge: null, // the last merge (with the file bytes and plan it was made of)
+    mergeStale: false, // a merge was dropped because the files or the plan changed since
     busy: false,
   };
   const S = JZ.state;
@@ -39,6 +40,7 @@
 
   /** Re-draws what depends on the file list. */
   JZ.refresh = function refresh() {
+    JZ.dropStaleMerge();
     JZ.renderFiles();
     JZ.renderBoard();
     JZ.setBusy(S.busy);

@@ -68,7 +68,8 @@
       el('h3', { text: '任务明细：各单位填报的内容' }),
       el('div', { class: 'row filters' }, section, task, unit, status, search),
       count,
-      el('div', { class: 'scroll-box' }, el('table', { id: 'detail-table' },
+      // Focusable, so a keyboard user can scroll it with the arrow keys.
+      el('div', { class: 'scroll-box', tabindex: '0', role: 'region', 'aria-label': '任务明细表（可用方向键滚动）' }, el('table', { id: 'detail-table' },
         el('thead', {}, el('tr', {}, ...head.map((h) => el('th', { text: h })))), tbody)));
   }
 

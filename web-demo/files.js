@@ -113,6 +113,7 @@
       const old = S().files.findIndex((f) => f.name === entry.name);
       if (old >= 0) S().files[old] = entry;
       else S().files.push(entry);
+      JZ.dropStaleMerge();
       if (!restore && !p.tooLarge) {
         const why = await JZ.desk.save(entry.name, entry.bytes, entry.added);
         if (why) notSaved.push(why);
@@ -249,8 +250,9 @@
 
   async function removeFile(f) {
     S().files = S().files.filter((x) => x !== f);
-    await JZ.desk.remove(f.name);
     JZ.refresh();
+    JZ.setStatus(`已移除“${f.name}”。`);
+    await JZ.desk.remove(f.name);
   }
 
   async function downloadAnnotated(f) {

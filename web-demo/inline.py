@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-"""Makes the one-file offline page from web-demo/dist: the no-modules glue and the
-worker go into a text/plain block (started as a Blob worker), the wasm as base64, the
+"""Makes the one-file offline page from web-demo/dist: the no-modules glues of both wasm
+modules (check-only jz_wasm_check, full jz_wasm) and the worker go into a text/plain block
+(started as a Blob worker), each wasm module as base64 (the worker decodes the full one
+only on first use), the
 style inline, the page's scripts (every <script src> between the SCRIPT markers of
 index.html, in that order) joined into one inline script, and a CSP that allows exactly
 those inline blocks (hashes).
@@ -31,8 +33,12 @@ def safe(text):
 
 
 html = read("index.html")
-with open(f"{dist}/jz_wasm_bg.wasm", "rb") as f:
-    wasm64 = base64.b64encode(f.read()).decode()
+
+
+def wasm64(name):
+    with open(f"{dist}/{name}", "rb") as f:
+        return base64.b64encode(f.read()).decode()
+
 
 style = safe("\n" + read("style.css"))
 scripts_block = re.search(r"<!--SCRIPT-->(.*?)<!--/SCRIPT-->", html, re.S)
@@ -42,7 +48,14 @@ sources = re.findall(r'<script src="([^"]+)"></script>', scripts_block.group(1))
 if not sources:
     raise SystemExit("inline.py: no <script src> between the SCRIPT markers")
 app = safe("\n" + "\n".join(f"// ---- {name}\n" + read(name) for name in sources))
-worker = safe(read("jz_wasm.js") + f"\nself.JZ_WASM_BASE64 = '{wasm64}';\n" + read("worker.js"))
+worker = safe(
+    read("jz_wasm_check.js")
+    + "\n"
+    + read("jz_wasm.js")
+    + f"\nself.JZ_CHECK_BASE64 = '{wasm64('jz_wasm_check_bg.wasm')}';"
+    + f"\nself.JZ_WRITER_BASE64 = '{wasm64('jz_wasm_bg.wasm')}';\n"
+    + read("worker.js")
+)
 csp = (
     "default-src 'none'; "
     f"script-src {sha(app)} 'wasm-unsafe-eval'; "

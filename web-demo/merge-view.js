@@ -11,9 +11,13 @@
     const year = Number($('merge-year').value);
     JZ.setBusy(true);
     JZ.setStatus('正在汇总……');
+    // What the merge is made of: the files (their bytes) and the plan at this moment.
+    const inputs = S().files.map((f) => f.bytes);
+    const planText = S().planText;
     try {
       const out = await JZ.call('merge', S().files.map((f) => ({ name: f.name, bytes: f.bytes })), year, JZ.planArg());
-      S().merge = { year, xlsx: out.xlsx, summary: out.summary, detail: out.detail || null };
+      S().merge = { year, xlsx: out.xlsx, summary: out.summary, detail: out.detail || null, inputs, planText };
+      S().mergeStale = false;
       markFiles(out.summary, out.detail);
       $('merge-download').disabled = false;
       JZ.refresh();
@@ -24,6 +28,25 @@
       JZ.setStatus(e.message, true);
     }
     JZ.setBusy(false);
+  }
+
+  /** Whether the files or the plan changed since the last merge (added, removed, replaced,
+   * fixed in the page, cleared, restored, another plan): its summary no longer counts them. */
+  function mergeIsStale() {
+    const m = S().merge;
+    if (!m) return false;
+    const files = S().files;
+    return m.planText !== S().planText || m.inputs.length !== files.length || files.some((f, i) => f.bytes !== m.inputs[i]);
+  }
+
+  /** Drops a merge the files no longer match: its downloads go, the section says to merge again. */
+  function dropStaleMerge() {
+    if (!mergeIsStale()) return;
+    S().merge = null;
+    S().mergeStale = true;
+    for (const f of S().files) f.merged = null;
+    $('merge-download').disabled = true;
+    renderMerge();
   }
 
   const same = (a, b) => a.code === b.code && a.sheet === b.sheet && a.cell === b.cell && a.message === b.message;
@@ -101,7 +124,7 @@
         el('h3', { text: `催报名单（${s.reminders.length} 个单位）` }),
         s.reminders.length
           ? el('table', { id: 'reminders-table' },
-            el('thead', {}, el('tr', {}, ...['单位', '状态', '联系人', '联系电话', '最近一次报送', '需要做的', ''].map((h) => el('th', { text: h })))),
+            el('thead', {}, el('tr', {}, ...['单位', '状态', '联系人', '联系电话', '最近一次报送', '需要做的', '催报通知'].map((h) => el('th', { text: h })))),
             el('tbody', {}, ...rows))
           : el('p', { class: 'muted', text: '所有单位都已报送。' }),
         note));
@@ -134,7 +157,12 @@
   function renderMerge() {
     const m = S().merge;
     const out = $('merge-out');
-    if (!m) { out.replaceChildren(); return; }
+    if (!m) {
+      out.replaceChildren(...(S().mergeStale && S().files.length
+        ? [el('p', { id: 'merge-stale', class: 'status error', role: 'status', text: '收到的文件或使用的计划已有变动（增加、移除、替换或在页面中修改），上次的汇总结果已作废，不能再下载。请重新点“汇总全部有效文件”。' })]
+        : []));
+      return;
+    }
     const s = m.summary;
     const plan = S().plan;
     const keys = S().facts.statuses.concat([S().facts.not_submitted]);
@@ -208,5 +236,5 @@
     }));
   }
 
-  Object.assign(JZ, { runMerge, renderMerge, changesTable, copyText });
+  Object.assign(JZ, { runMerge, renderMerge, dropStaleMerge, changesTable, copyText });
 })();

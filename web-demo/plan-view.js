@@ -62,7 +62,7 @@
     const errors = diags.filter((d) => d.severity !== 'warning');
     if (!got.planText || !got.plan) {
       box.replaceChildren(
-        el('h3', { text: `“${file.name}”有 ${errors.length || diags.length} 个问题，未采用` }),
+        el('h2', { text: `“${file.name}”有 ${errors.length || diags.length} 个问题，未采用` }),
         el('p', { class: 'muted', text: '请在计划文件中改正下列问题后重新选择。当前仍使用原来的计划。' }),
         el('ul', { id: 'plan-errors' }, ...diags.map((d) => el('li', { text: place(d) + d.message }))),
         el('button', { type: 'button', class: 'secondary', text: '关闭', onclick: () => { box.hidden = true; } }));
@@ -77,7 +77,7 @@
     }
     const p = got.plan;
     box.replaceChildren(el('div', {},
-      el('h3', { text: `修订后的计划：${p.title}` }),
+      el('h2', { text: `修订后的计划：${p.title}` }),
       el('p', { class: 'muted', text: `编号 ${p.id}，版本 ${String(p.hash || '').slice(0, 8)}；${p.first_year}–${p.last_year} 年度，${p.tasks.length} 项任务，${p.measures.length} 项举措，${p.units.length} 个责任单位，${p.indicators.length} 项指标。与正在使用的计划相比：` }),
       memo.length ? el('ul', { id: 'plan-memo', class: 'memo' }, ...memo.map((line, i) => el('li', { class: i === 0 || /^[一二三四五六七八九十]+、/.test(line) ? 'memo-head' : '', text: line }))) : el('p', { id: 'plan-memo', text: '两份计划内容相同。' }),
       diags.length ? el('ul', { class: 'muted' }, ...diags.map((d) => el('li', { text: '提醒：' + place(d) + d.message }))) : null,
@@ -103,6 +103,7 @@
     if (!planText || $('plan-remember').checked) store(planText);
     $('plan-panel').hidden = true;
     JZ.fillSelects();
+    S().mergeStale = Boolean(S().merge);
     S().merge = null;
     JZ.renderMerge();
     $('merge-download').disabled = true;

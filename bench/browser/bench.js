@@ -3,7 +3,9 @@
 // formats what it returns. Paired measurements alternate which side runs first, so drift
 // and garbage collection fall on both sides alike.
 'use strict';
-/* global wasm_bindgen, XLSX */
+/* global jz_writer, XLSX */
+// dist/jz_wasm.js is the full module, bound under the global `jz_writer` (scripts/web-build.sh).
+const wasm_bindgen = jz_writer;
 
 /** Median of a list of numbers. */
 function median(xs) {

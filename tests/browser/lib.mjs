@@ -1,5 +1,5 @@
 // Shared by the browser test files: the browser, a page with a request log, downloads,
-// the CLI and python readers, and the pass/fail/skip count.
+// the CLI and python readers, axe-core's accessibility check, and the pass/fail/skip count.
 // Env: BASE_URL (served web-demo/dist), DIST (its folder), XLSX_TOOL (the CLI binary),
 // FIXTURES (tests/fixtures), OUT (screenshots and downloads).
 import { chromium } from 'playwright-core';
@@ -14,9 +14,11 @@ export const FIXTURES = path.resolve(process.env.FIXTURES || 'tests/fixtures');
 export const OUT = path.resolve(process.env.OUT || 'out/browser-artifacts');
 fs.mkdirSync(OUT, { recursive: true });
 
-/** The page's own files: index.html, the scripts it lists, the worker and the wasm. */
+/** The page's own files: index.html, the scripts it lists, the worker and the two wasm
+ * modules (check-only at start, the writers on first use) with their glue. */
 const scriptSrcs = [...fs.readFileSync(path.join(DIST, 'index.html'), 'utf8').matchAll(/<script src="([^"]+)"/g)].map((m) => '/' + m[1]);
-export const OWN_FILES = new Set(['/', '/index.html', '/style.css', '/worker.js', '/jz_wasm.js', '/jz_wasm_bg.wasm', ...scriptSrcs]);
+export const OWN_FILES = new Set(['/', '/index.html', '/style.css', '/worker.js', '/jz_wasm_check.js', '/jz_wasm_check_bg.wasm',
+  '/jz_wasm.js', '/jz_wasm_bg.wasm', ...scriptSrcs]);
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
 
@@ -41,11 +43,13 @@ export function py(code, ...args) {
 // playwright gives every launch a fresh temporary profile (--user-data-dir).
 export const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
 
-/** A fresh page with a request log: any request that isn't the page's own files fails the test. */
+/** A fresh page with a request log: any request that isn't the page's own files fails the test.
+ * `requests` lists every URL asked for (the page's, its worker's), in order. */
 export async function openPage(url, opts) {
   const context = (opts && opts.context) || await browser.newContext(Object.assign({ acceptDownloads: true, viewport: { width: 1366, height: 768 }, locale: 'zh-CN' }, (opts && opts.contextOptions) || {}));
   const bad = [];
   const errors = [];
+  const requests = [];
   const base = new URL(BASE_URL);
   const own = (u) => {
     const x = new URL(u);
@@ -53,13 +57,16 @@ export async function openPage(url, opts) {
     if (url.startsWith('file:')) return x.href === url;
     return x.origin === base.origin && OWN_FILES.has(x.pathname);
   };
-  context.on('request', (req) => { if (!own(req.url())) bad.push(req.url()); });
+  context.on('request', (req) => {
+    requests.push(req.url());
+    if (!own(req.url())) bad.push(req.url());
+  });
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(url);
   await ready(page);
-  return { page, context, bad, errors };
+  return { page, context, bad, errors, requests };
 }
 
 /** Waits until the page has started (and, after a reload, restored its files). */
@@ -83,6 +90,21 @@ export async function save(page, click, name) {
 /** Waits until no work is running (the merge button and samples button are usable again). */
 export async function idle(page) {
   await page.waitForFunction(() => window.JZ && window.JZ.state && !window.JZ.state.busy && !document.querySelector('#samples').disabled, null, { timeout: 180000 });
+}
+
+const AXE_SOURCE = fs.readFileSync(new URL('./node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+
+/** Runs axe-core (WCAG 2 A/AA and best practices) on the page as it is now; fails with
+ * every violation and its elements. The context needs `bypassCSP: true` (the page's CSP
+ * rightly refuses the injected script). */
+export async function axe(page, step) {
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ content: AXE_SOURCE });
+  const found = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} (${v.impact}, ${v.nodes.length}×): ${v.help} — ` +
+      v.nodes.slice(0, 4).map((n) => n.target.join(' ') + ' ' + (n.failureSummary || '').replace(/\s+/g, ' ')).join(' | '));
+  });
+  assert(found.length === 0, `axe at "${step}": ${found.length} violation(s):\n  ` + found.join('\n  '));
 }
 
 export class Skip extends Error {}

@@ -1,13 +1,14 @@
 //! Opening a zip container (.xlsx .xlsb .ods) from an untrusted file: every part
 //! inflated once within the [`Limits`], then repacked without compression for calamine
-//! (with `zip`'s own writer). The calamine 0.38 workarounds applied to the parts on the
-//! way live in `read/guard/`.
+//! (by [`StoredZip`], a writer of stored entries only: `zip`'s own writer would bring its
+//! compressors, zlib-rs's deflate and zopfli, ~57 KB gzipped, into the check-only wasm
+//! module that never compresses — contract §14's first-load budget). The calamine 0.38
+//! workarounds applied to the parts on the way live in `read/guard/`.
 
-use std::io::{Cursor, Read, Write};
+use std::collections::BTreeSet;
+use std::io::{Cursor, Read};
 
 use jz_core::Diagnostic;
-use zip::CompressionMethod;
-use zip::write::SimpleFileOptions;
 
 use crate::guard::{cell_references, macro_sheets, merges_first, xlsb_short_cells};
 use crate::limits::{Limits, file_too_large, inflated_too_large, not_a_workbook, too_large};
@@ -52,8 +53,7 @@ pub(crate) fn unpack_archive(archive: &mut Zip<'_>, limits: &Limits) -> Result<V
         )));
     }
     let mut total: u64 = 0;
-    let stored = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
-    let mut packed = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let mut packed = StoredZip::default();
     let mut part = Vec::new();
     for i in 0..archive.len() {
         let mut entry = archive.by_index(i).map_err(|_| not_a_workbook())?;
@@ -90,11 +90,91 @@ pub(crate) fn unpack_archive(archive: &mut Zip<'_>, limits: &Limits) -> Result<V
             }
             merges_first::merges_first(&mut part);
         }
-        // Writing to memory fails only on a name given twice (`a\b.xml` and `a/b.xml`).
-        packed.start_file(name, stored).map_err(|_| not_a_workbook())?;
-        packed.write_all(&part).map_err(|_| not_a_workbook())?;
+        // Refused: a name given twice (`a\b.xml` and `a/b.xml`), sizes past 4 GiB.
+        packed.add(name, &part).ok_or_else(not_a_workbook)?;
     }
-    Ok(packed.finish().map_err(|_| not_a_workbook())?.into_inner())
+    packed.finish().ok_or_else(not_a_workbook)
+}
+
+/// A zip of stored (uncompressed) entries written to memory: local headers, the central
+/// directory, its end record. UTF-8 names, no extra fields, no zip64 (the limits keep a
+/// workbook far below 4 GiB; past that `add` refuses).
+#[derive(Default)]
+struct StoredZip {
+    out: Vec<u8>,
+    central: Vec<u8>,
+    names: BTreeSet<String>,
+}
+
+impl StoredZip {
+    /// Appends one entry; `None` when the name was given before or a size passes 4 GiB.
+    fn add(&mut self, name: String, data: &[u8]) -> Option<()> {
+        let offset = u32::try_from(self.out.len()).ok()?;
+        let size = u32::try_from(data.len()).ok()?;
+        let name_len = u16::try_from(name.len()).ok()?;
+        let crc = crc32(data);
+        // version needed 2.0, flags: names in UTF-8, method 0 (stored), 1980-01-01 00:00.
+        let common = |v: &mut Vec<u8>| {
+            for half in [20u16, 0x0800, 0, 0, 0x0021] {
+                v.extend_from_slice(&half.to_le_bytes());
+            }
+            for word in [crc, size, size] {
+                v.extend_from_slice(&word.to_le_bytes());
+            }
+            v.extend_from_slice(&name_len.to_le_bytes());
+            v.extend_from_slice(&0u16.to_le_bytes());
+        };
+        self.out.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
+        common(&mut self.out);
+        self.out.extend_from_slice(name.as_bytes());
+        self.out.extend_from_slice(data);
+        self.central.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
+        self.central.extend_from_slice(&20u16.to_le_bytes());
+        common(&mut self.central);
+        // comment length, disk, internal and external attributes, the local header's offset.
+        self.central.extend_from_slice(&[0; 10]);
+        self.central.extend_from_slice(&offset.to_le_bytes());
+        self.central.extend_from_slice(name.as_bytes());
+        self.names.insert(name).then_some(())
+    }
+
+    /// The whole zip; `None` past 4 GiB or 65,535 entries.
+    fn finish(mut self) -> Option<Vec<u8>> {
+        let entries = u16::try_from(self.names.len()).ok()?;
+        let at = u32::try_from(self.out.len()).ok()?;
+        let size = u32::try_from(self.central.len()).ok()?;
+        self.out.append(&mut self.central);
+        self.out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
+        self.out.extend_from_slice(&[0; 4]);
+        for half in [entries, entries] {
+            self.out.extend_from_slice(&half.to_le_bytes());
+        }
+        for word in [size, at] {
+            self.out.extend_from_slice(&word.to_le_bytes());
+        }
+        self.out.extend_from_slice(&[0; 2]);
+        Some(self.out)
+    }
+}
+
+/// The zip format's CRC-32 (IEEE, reflected), one table lookup per byte.
+fn crc32(data: &[u8]) -> u32 {
+    const TABLE: [u32; 256] = {
+        let mut table = [0u32; 256];
+        let mut i = 0;
+        while i < 256 {
+            let mut c = i as u32;
+            let mut k = 0;
+            while k < 8 {
+                c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+                k += 1;
+            }
+            table[i] = c;
+            i += 1;
+        }
+        table
+    };
+    !data.iter().fold(!0u32, |c, &b| TABLE[((c ^ u32::from(b)) & 0xFF) as usize] ^ (c >> 8))
 }
 
 /// A zip entry's name with folders separated by `/` (some writers use `\`).
@@ -122,6 +202,9 @@ fn is_sheet_part(name: &str) -> bool {
 pub(crate) mod tests {
     use super::*;
     use jz_core::Code;
+    use std::io::Write;
+    use zip::CompressionMethod;
+    use zip::write::SimpleFileOptions;
 
     /// A zip of the given entries (shared by the reader's tests).
     pub(crate) fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
@@ -268,5 +351,17 @@ pub(crate) mod tests {
         let d = unpack_zip(&z, &limits).unwrap_err();
         assert_eq!(d.code, Code::TooLarge);
         assert!(d.message.contains("10 字节"));
+    }
+
+    #[test]
+    fn crc32_is_the_zip_one() {
+        assert_eq!(crc32(b""), 0);
+        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+    }
+
+    #[test]
+    fn a_name_given_twice_is_not_a_workbook() {
+        let z = zip_of(&[("xl\\styles.xml", b"<a/>"), ("xl/styles.xml", b"<b/>")]);
+        assert_eq!(unpack_zip(&z, &Limits::default()).unwrap_err().code, Code::NotAWorkbook);
     }
 }
