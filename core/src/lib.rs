@@ -25,6 +25,7 @@
 //! | Editing a report as the fixing grid does | [`edit`] | [`edit::apply_edit`], [`edit::Edit`], [`edit::EditError`] |
 //! | Warnings across years | [`cross_year`] | |
 //! | Progress over the plan period | [`progress`] | |
+//! | The end-of-plan evaluation (终期评估) | [`evaluation`] | [`evaluation::evaluate`], [`evaluation::Evaluation`] |
 //! | 变更记录 (what a resubmission changed) | [`changes`] | |
 //! | 督办清单 and 催报名单 | [`follow_up`] | |
 //! | SHA-256 of received files | [`digest`] | [`digest::sha256_hex`] |
@@ -67,6 +68,7 @@ pub mod diagnostic;
 pub mod digest;
 pub mod edit;
 pub mod error;
+pub mod evaluation;
 pub mod follow_up;
 pub mod merge;
 pub mod number;

@@ -18,6 +18,7 @@
 //! | The streaming merge of many files | [`merger`] | [`Merger`], [`merge_files`] |
 //! | The city summary workbook (汇总表); reading it back is [`jz_read::summary`] | [`summary`] | [`summary::write_summary`] |
 //! | The annual work report in Word | [`report`] | [`report::write_report`] |
+//! | The end-of-plan evaluation (终期评估): workbook and Word report over every year | [`evaluation`] | [`evaluation::evaluate_files`], [`evaluation::Evaluator`] |
 //! | Built-in sample submissions | [`sample`] | [`sample::sample_set`], [`sample::sample_years`] |
 //! | The error of a call that cannot proceed | [`error`] | [`Error`] |
 //!
@@ -60,6 +61,7 @@
 //! ```
 
 pub mod error;
+pub mod evaluation;
 pub mod merger;
 mod meta;
 pub mod plan_file;

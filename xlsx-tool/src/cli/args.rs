@@ -15,7 +15,7 @@ const HELP: &str = "{about-with-newline}\n用法：{usage}\n\n{all-args}{after-h
 #[command(
     name = "xlsx-tool",
     version,
-    about = "焦作市知识产权任务填报工具：生成模板、校验填报表、汇总全市情况、生成年度工作报告。",
+    about = "焦作市知识产权任务填报工具：生成模板、校验填报表、汇总全市情况、生成年度工作报告和终期评估。",
     long_about = None,
     help_template = HELP,
     subcommand_help_heading = "命令",
@@ -89,6 +89,9 @@ pub(crate) enum Command {
         mut_arg("output", |a| a.help("要写入的 Word 文档"))
     )]
     Report(MergeArgs),
+    /// 计划期满后的终期评估：用各年度的填报表和/或汇总表生成终期评估表（.xlsx）和评估报告（.docx）
+    #[command(help_template = HELP, next_help_heading = "选项")]
+    Evaluate(EvaluateArgs),
     /// 读回全市汇总表（JSON 与 merge 相同）
     #[command(help_template = HELP, next_help_heading = "选项")]
     Read {
@@ -127,6 +130,23 @@ pub(crate) struct MergeArgs {
     /// 要写入的汇总表
     #[arg(short, long, value_name = "输出")]
     pub(crate) output: PathBuf,
+}
+
+/// The inputs and outputs of `evaluate`.
+#[derive(Debug, Args)]
+pub(crate) struct EvaluateArgs {
+    /// 计划期内各年度的填报表、汇总表，或存放它们的文件夹（可混合；只有各年汇总表也可以）
+    #[arg(required = true, value_name = "文件或文件夹")]
+    pub(crate) inputs: Vec<PathBuf>,
+    /// 评估截止年度（默认：计划的截止年度；填更早的年份即为中期评估）
+    #[arg(long, value_name = "年度")]
+    pub(crate) year: Option<u16>,
+    /// 要写入的终期评估表（.xlsx）
+    #[arg(short, long, value_name = "输出")]
+    pub(crate) output: PathBuf,
+    /// 同时写入终期评估报告（.docx，公文格式）
+    #[arg(long, value_name = "Word文档")]
+    pub(crate) docx: Option<PathBuf>,
 }
 
 /// `xlsx-tool plan diff OLD NEW`, `plan export`, `plan import`.

@@ -13,6 +13,7 @@ macro_rules! say {
 }
 
 mod args;
+mod evaluate;
 mod files;
 mod merge;
 mod plan;
@@ -74,6 +75,7 @@ pub(crate) fn run(cli: Cli) -> Result<ExitStatus> {
         Command::Validate { files, annotate } => validate::run(&plan, &files, annotate.as_deref(), &limits, json),
         Command::Merge(args) => merge::merge(&plan, &args, &limits, json),
         Command::Report(args) => merge::report(&plan, &args, &limits, json),
+        Command::Evaluate(args) => evaluate::run(&plan, &args, &limits, json),
         Command::Read { file } => merge::read(&plan, &file, json),
         Command::Sample { year, years, seed, output } => {
             sample::run(&plan, year, years.as_deref(), seed, &output, json)
