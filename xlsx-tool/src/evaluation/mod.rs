@@ -4,8 +4,9 @@
 //! Word report ([`write_report`]).
 //!
 //! Each input is read once ([`Reader::read`]); a unit file joins the merge of the year it
-//! states (a file of no readable year, or of a year after the evaluation's, joins the last
-//! year's, where `merge --year` would reject it too). The merge of each year is exactly
+//! states (a file of no readable year joins the last year's, where `merge --year` would
+//! reject it too); a file of a year after the evaluation's (an interim evaluation) is left
+//! out and listed as skipped, so it does not make its unit 退回 in the last year. The merge of each year is exactly
 //! `merge --year Y` given that year's unit files; when no unit file of a year is accepted,
 //! a summary of that year stands in ([`crate::report::summary_fallback`], as for the annual
 //! report), so four summaries alone give the same evaluation as the files they summarise.
@@ -132,8 +133,16 @@ impl<'p> Evaluator<'p> {
         match input {
             Input::Report(sub) => {
                 let first = self.reader.plan.first_year;
-                let year = sub.report.year.map_or(self.end, |y| y.clamp(first, self.end));
-                self.by_year.entry(year).or_default().push(*sub);
+                match sub.report.year {
+                    Some(y) if y > self.end => self.skipped.push(Skipped {
+                        path: sub.path,
+                        reason: format!("这是 {y} 年度的报告，晚于评估截止年度 {}，未计入本次评估", self.end),
+                    }),
+                    year => {
+                        let year = year.map_or(self.end, |y| y.max(first));
+                        self.by_year.entry(year).or_default().push(*sub);
+                    }
+                }
             }
             Input::Summary { path, year, bytes } => self.summaries.push((path, year, bytes)),
             Input::Unreadable(s) => self.skipped.push(s),
