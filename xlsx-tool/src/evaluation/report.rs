@@ -3,7 +3,6 @@
 //! every place only the office can judge a marked paragraph `【请填写：……】`.
 
 use jz_core::Plan;
-use jz_core::evaluation::layout::year_label;
 use jz_core::evaluation::{Evaluation, MeasureEvaluation, MeasureVerdict, Verdict};
 use jz_core::progress::{ON_TRACK, WATCH};
 
@@ -16,7 +15,7 @@ pub const HEADINGS: [&str; 4] = ["一、总体评价", "二、主要指标完成
 /// The annex's title.
 pub const ANNEX: &str = "单位报送情况";
 /// Columns of the indicator table around the year columns.
-pub const INDICATOR_COLUMNS: ([&str; 2], [&str; 3]) = (["指标", "目标值"], ["期末值", "完成率", "评估结论"]);
+pub const INDICATOR_COLUMNS: [&str; 5] = ["指标", "目标值", "期末值", "完成率", "评估结论"];
 /// Columns of the annex table.
 pub const UNIT_COLUMNS: [&str; 8] = ["序号", "单位", "应报年度", "已报", "按期", "逾期", "退回", "未报送"];
 /// The opening of every paragraph the office has to write itself.
@@ -123,37 +122,35 @@ fn overall(body: &mut Body, e: &Evaluation, period: &str) {
 fn indicator_table(body: &mut Body, e: &Evaluation, end: u16, period: &str) {
     body.heading1(HEADINGS[1]);
     body.text(&format!(
-        "各项主要指标完成情况见下表。各年度数值为全市合计数（单一单位填报的指标为该单位的数值）；期末值中，累计新增类为{period}各年之和，年末存量类为{end}年末数，当年数值类为{end}年数值；完成率为期末值与目标值之比，达到{}为已完成，达到{}为基本完成，低于{}为未完成。",
+        "各项主要指标完成情况见下表，各年度全市数值（各单位合计，单一单位填报的指标为该单位的数值）见终期评估表。期末值中，累计新增类为{period}各年之和，年末存量类为{end}年末数，当年数值类为{end}年数值；完成率为期末值与目标值之比，达到{}为已完成，达到{}为基本完成，低于{}为未完成。",
         percent(ON_TRACK),
         percent(WATCH),
         percent(WATCH)
     ));
-    let (lead, tail) = INDICATOR_COLUMNS;
-    let n = e.years.len().max(1) as u32;
-    let year_width = 3200 / n;
-    let name_width = 2045 + (3200 - year_width * n);
-    let mut columns = vec![Column { label: lead[0], width: name_width, center: false }];
-    columns.push(Column { label: lead[1], width: 800, center: true });
-    columns.extend(e.years.iter().map(|_| Column { label: "", width: year_width, center: true }));
-    columns.extend(tail.iter().zip([900, 900, 1000]).map(|(label, width)| Column { label, width, center: true }));
-    let mut header: Vec<String> = lead.iter().map(|s| s.to_string()).collect();
-    header.extend(e.years.iter().map(|&y| year_label(y)));
-    header.extend(tail.iter().map(|s| s.to_string()));
+    // Twips of the 8,845 of the text width. The years are in the workbook: on A4 portrait
+    // at 小四 their columns would break 5-digit numbers over two lines (seen in LibreOffice).
+    let widths = [3745, 1250, 1350, 1250, 1250];
+    let columns: Vec<Column> = INDICATOR_COLUMNS
+        .iter()
+        .zip(widths)
+        .enumerate()
+        .map(|(i, (label, width))| Column { label, width, center: i > 0 })
+        .collect();
     let rows: Vec<Vec<String>> = e
         .indicators
         .iter()
         .enumerate()
         .map(|(i, ind)| {
-            let mut row =
-                vec![format!("{}.{}（{}）", i + 1, ind.name, ind.unit), jz_core::cell::format_number(ind.target)];
-            row.extend(e.years.iter().map(|y| show(ind.values.get(&y.to_string()).copied().flatten())));
-            row.push(show(ind.final_value));
-            row.push(ind.rate.map_or_else(|| "—".to_string(), percent));
-            row.push(ind.verdict.label().to_string());
-            row
+            vec![
+                format!("{}.{}（{}）", i + 1, ind.name, ind.unit),
+                jz_core::cell::format_number(ind.target),
+                show(ind.final_value),
+                ind.rate.map_or_else(|| "—".to_string(), percent),
+                ind.verdict.label().to_string(),
+            ]
         })
         .collect();
-    body.table_headed(&columns, &header, &rows);
+    body.table(&columns, &rows);
     for ind in e.indicators.iter().filter(|i| i.final_year.is_some()) {
         if let Some(y) = ind.final_year {
             body.text(&format!("注：{}{end}年无数据，期末值取{y}年末数。", ind.name));

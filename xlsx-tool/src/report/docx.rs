@@ -133,13 +133,6 @@ impl Body {
 
     /// A table with a repeated header row; every cell is text.
     pub fn table(&mut self, columns: &[Column], rows: &[Vec<String>]) {
-        let header: Vec<String> = columns.iter().map(|c| c.label.to_string()).collect();
-        self.table_headed(columns, &header, rows);
-    }
-
-    /// [`Body::table`] with header texts made at run time (`2022年`) instead of the
-    /// columns' labels.
-    pub fn table_headed(&mut self, columns: &[Column], header: &[String], rows: &[Vec<String>]) {
         let border = |side: &str| format!(r#"<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>"#);
         let borders: String =
             ["top", "left", "bottom", "right", "insideH", "insideV"].iter().map(|s| border(s)).collect();
@@ -150,7 +143,8 @@ impl Body {
             self.xml.push_str(&format!(r#"<w:gridCol w:w="{}"/>"#, c.width));
         }
         self.xml.push_str("</w:tblGrid>");
-        self.row(columns, header, true);
+        let header: Vec<String> = columns.iter().map(|c| c.label.to_string()).collect();
+        self.row(columns, &header, true);
         for r in rows {
             self.row(columns, r, false);
         }
