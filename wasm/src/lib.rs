@@ -6,18 +6,20 @@
 //! unit's file are not errors but diagnostics in the returned data.
 //!
 //! JavaScript names: `plan`, `template`, `validate`, `inspect`, `merge`, `annotate`,
-//! `correct`, `samples`, `planDiff`, `report`, `loadPlan`, `planWorkbook`. Their TypeScript types are in the custom section below.
+//! `correct`, `samples`, `planDiff`, `report`, `loadPlan`, `planWorkbook`, `board`,
+//! `annotatedName`. Their TypeScript types are in the custom section below.
 //! Which files a folder holds that are read: `spreadsheetExtensions`, `isSpreadsheetName`,
 //! `skipReason` (module `inputs`).
 //!
 //! Feature `writer` (default) exports everything. Without it (`--no-default-features`)
 //! the module only reads and checks — `plan`, `validate`, `inspect`, `planDiff`, `loadPlan`,
-//! `facts` and the `inputs` functions — and leaves out the workbook and report writers,
+//! `facts`, `board`, `annotatedName` and the `inputs` functions — and leaves out the workbook and report writers,
 //! so it is much smaller (the npm package's `jz-ip-report/check` entry).
 
 // The check-only build leaves the writers' helpers unused; only exports are cfg'd out.
 #![cfg_attr(not(feature = "writer"), allow(dead_code, unused_imports))]
 
+mod board;
 mod convert;
 #[cfg(feature = "writer")]
 mod correct;
@@ -30,6 +32,7 @@ mod samples;
 use wasm_bindgen::prelude::*;
 use xlsx_tool::Limits;
 
+pub use board::{annotated_name_js, board_js};
 pub(crate) use convert::{JsResult, bytes_js, js_error, load_plan, named_files, object, plan_year, to_js};
 #[cfg(feature = "writer")]
 pub use correct::{annotate_js, correct_js};
@@ -72,6 +75,8 @@ export interface Facts {
   /** Extensions of plan files `loadPlan` reads (`toml` only where TOML is read: not in the browser module). */
   plan_extensions: string[];
   severities: { id: "error" | "warning"; label: string }[];
+  /** The progress judgement: a ratio ≥ `on_track` is 正常, ≥ `watch` 关注, below 滞后; `rule` says it in words. */
+  judgement: { on_track: number; watch: number; rule: string };
 }
 /** `inspect` result: the validation result and the report as understood. */
 export interface Inspection { result: FileResult; report: Report }

@@ -87,7 +87,8 @@ pub use merger::Merger;
 ///
 /// Files that are city summaries themselves are not merged as reports: the data of earlier
 /// years they carry feeds the multi-year view (`summaries`, `progress`, `trend`); a summary
-/// that cannot be read back is left out.
+/// whose data cannot be read is left out and listed in `summary.skipped` with the reason,
+/// as the CLI lists it.
 ///
 /// # Errors
 /// Only when the summary workbook cannot be written.

@@ -76,6 +76,28 @@ pub fn filled(
     build(plan, unit, year, Some(report), diagnostics)
 }
 
+/// The name of the marked-up copy of a unit's file (what [`filled`] makes with the file's
+/// diagnostics): `{stem}_问题标注.xlsx`, the stem being the file name without folders and
+/// without its extension (`填报表` when nothing is left). The CLI's `validate --annotate`
+/// and the page's download use it.
+///
+/// ```
+/// assert_eq!(xlsx_tool::template::annotated_name("收件/孟州市.xls"), "孟州市_问题标注.xlsx");
+/// assert_eq!(xlsx_tool::template::annotated_name("C:\\收件\\温县.v2.xlsx"), "温县.v2_问题标注.xlsx");
+/// ```
+pub fn annotated_name(path: &str) -> String {
+    let name = jz_core::text::file_name(path);
+    let stem = match name.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() => stem,
+        _ => name,
+    };
+    let stem = if stem.trim().is_empty() { "填报表" } else { stem };
+    format!("{stem}{ANNOTATED_SUFFIX}")
+}
+
+/// What [`annotated_name`] puts after the stem.
+pub const ANNOTATED_SUFFIX: &str = "_问题标注.xlsx";
+
 /// The canonical unit name, or the reason it cannot be used.
 fn check<'a>(plan: &'a Plan, unit: &str, year: u16) -> Result<&'a str, Error> {
     let canonical = plan.resolve_unit(unit).ok_or_else(|| Error::UnknownUnit(unit.to_string()))?;
