@@ -21,7 +21,7 @@ const ready = (async () => {
 // The functions the page may call; `__ops` lists those the loaded module really has
 // (some come from other parts of the project and may be missing in an older build).
 const OPS = new Set(['plan', 'template', 'validate', 'inspect', 'merge', 'annotate', 'correct', 'samples',
-  'samplesYears', 'facts', 'loadPlan', 'planDiff', 'report', 'skipReason', 'planWorkbook']);
+  'samplesYears', 'facts', 'loadPlan', 'planDiff', 'report', 'skipReason', 'planWorkbook', 'board', 'annotatedName']);
 
 self.onmessage = async (ev) => {
   const { id, op, args } = ev.data || {};

@@ -45,12 +45,7 @@ pub const WATCH: f64 = 0.8;
 /// ```
 pub fn judgement_rule() -> String {
     let pct = |r: f64| round6(r * 100.0);
-    format!(
-        "实际 ÷ 应达值 ≥ {}% 为“正常”，≥ {}% 为“关注”，低于 {}% 为“滞后”",
-        pct(ON_TRACK),
-        pct(WATCH),
-        pct(WATCH)
-    )
+    format!("实际 ÷ 应达值 ≥ {}% 为“正常”，≥ {}% 为“关注”，低于 {}% 为“滞后”", pct(ON_TRACK), pct(WATCH), pct(WATCH))
 }
 
 /// What one unit reported in one year: indicator values and measure statuses.

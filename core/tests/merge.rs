@@ -172,6 +172,8 @@ fn the_merge_itself_records_what_a_resubmission_changed() {
         let status: Vec<_> = m.summary.changes.iter().filter(|c| c.field.starts_with("完成状态")).collect();
         assert!(!status.is_empty(), "{:?}", m.summary.changes);
         assert!(status.iter().all(|c| c.old == "未启动" && c.new == "持续推进" && c.superseded == "温县_v1.xlsx"));
-        assert!(m.summary.changes.iter().any(|c| c.field == "填报日期" && c.old == "2026-01-10" && c.new == "2026-01-20"));
+        assert!(
+            m.summary.changes.iter().any(|c| c.field == "填报日期" && c.old == "2026-01-10" && c.new == "2026-01-20")
+        );
     }
 }

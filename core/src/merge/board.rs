@@ -124,7 +124,8 @@ pub fn board(plan: &Plan, year: u16, files: &[BoardFile]) -> Board {
     let units = choose::unit_statuses(plan, &pairs)
         .into_iter()
         .map(|u| {
-            let file = u.path.as_deref().and_then(|p| of_year.iter().find(|f| f.path == p && f.unit() == Some(&u.unit)));
+            let file =
+                u.path.as_deref().and_then(|p| of_year.iter().find(|f| f.path == p && f.unit() == Some(&u.unit)));
             let date = file.and_then(|f| f.date);
             let superseded =
                 pairs.iter().filter(|(f, o)| *o == Outcome::Superseded && f.unit() == Some(u.unit.as_str())).count();

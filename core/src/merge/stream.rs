@@ -195,7 +195,8 @@ fn changes(plan: &Plan, accepted: &BTreeMap<&str, &Submission>, losers: &HashMap
         let Some(acc) = accepted.get(unit.as_str()) else { continue };
         let order = plan.units.iter().position(|u| &u.name == unit).unwrap_or(usize::MAX);
         for l in list {
-            let rows = rows(unit, acc.file_name(), crate::text::file_name(&l.path), &diff(&l.report, &acc.report), &acc.cells);
+            let rows =
+                rows(unit, acc.file_name(), crate::text::file_name(&l.path), &diff(&l.report, &acc.report), &acc.cells);
             found.push((order, l.rank(), rows));
         }
     }

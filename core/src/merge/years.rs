@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use super::result::HistorySource;
 use super::choose::wins;
+use super::result::HistorySource;
 use super::submission::{FileOutcome, Outcome, Submission};
 use crate::plan::Plan;
 use crate::progress::{IndicatorProgress, MeasureTrend, YearData};

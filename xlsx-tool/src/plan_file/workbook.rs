@@ -5,8 +5,8 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use jz_core::plan::{Group, Unit};
 use jz_core::date::MonthDay;
+use jz_core::plan::{Group, Unit};
 use jz_core::{CellRef, CellValue, Plan};
 
 use super::names::Names;
