@@ -10,13 +10,13 @@
 //! | Concept | Module | Main items |
 //! |---|---|---|
 //! | Loading a plan file (TOML, JSON, plan workbook), exporting it, importing the Word annex | [`plan_file`] | [`plan_file::load_plan`], [`plan_file::export_plan`], [`plan_file::import_docx`] |
-//! | The blank unit workbook (填报表) and the corrected copy | [`template`] | [`template::template`], [`template::filled`] |
+//! | The blank unit workbook (填报表), the corrected copy and the marked-up copy's name | [`template`] | [`template::template`], [`template::filled`], [`template::annotated_name`] |
 //! | Reading any spreadsheet into a raw report (format sniffing, layouts, .xls/.csv) | [`read`] | [`read::Kind`], [`read::Format`] |
 //! | Opening zip containers safely | [`unpack`] | |
 //! | Limits on one untrusted file | [`limits`] | [`Limits`] |
 //! | One file read and validated | [`check`](mod@check) | [`check()`], [`Checked`], [`FileResult`] |
 //! | Which files in a folder are inputs, and why others are skipped | [`inputs`] | |
-//! | The streaming merge of many files | [`merger`] | [`Merger`], [`merge_files`] |
+//! | Files into the merge's inputs (the merge itself, choosing included, is [`jz_core::merge::Merging`]) | [`merger`] | [`Merger`], [`merge_files`] |
 //! | The city summary workbook (汇总表) and reading it back | [`summary`] | [`summary::write_summary`], [`summary::read_summary`], [`summary::read_history`] |
 //! | The annual work report in Word | [`report`] | [`report::write_report`] |
 //! | Built-in sample submissions | [`sample`] | [`sample::sample_set`], [`sample::sample_years`] |

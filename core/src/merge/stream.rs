@@ -138,7 +138,7 @@ impl<'p> Merging<'p> {
     pub fn finish(self) -> Merge {
         let Merging { plan, year, mut files, history, mut skipped, winners: _, losers } = self;
         files.sort_by(|a, b| {
-            let key = |f: &FileOutcome| (f.submission.path.clone(), f.submission.sha256.clone(), f.outcome);
+            let key = |f: &FileOutcome| (f.submission.path.as_str(), f.submission.sha256.as_str(), f.outcome);
             key(a).cmp(&key(b))
         });
         skipped.sort();
