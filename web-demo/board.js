@@ -50,15 +50,24 @@
     if (!state.plan) return;
     const year = JZ.boardYear();
     const turn = ++drawn;
+    // Until the board is drawn the page counts as busy (setBusy), so nobody acts on a stale one.
+    state.drawing = (state.drawing || 0) + 1;
+    JZ.setBusy(state.busy);
     let answer;
     try {
       answer = await unitRows(state, year);
     } catch (e) {
-      if (turn === drawn) host.replaceChildren(el('p', { class: 'status error', text: e.message }));
-      return;
+      answer = { error: e.message };
+    } finally {
+      state.drawing -= 1;
+      JZ.setBusy(state.busy);
     }
     // A later call (files or year changed meanwhile) draws instead.
     if (turn !== drawn) return;
+    if (answer.error) {
+      host.replaceChildren(el('p', { class: 'status error', text: answer.error }));
+      return;
+    }
     const { board, rows } = answer;
     const deadline = board.deadline || '';
     const count = (s) => rows.filter((r) => r.state === s).length;
