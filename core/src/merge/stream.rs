@@ -137,10 +137,7 @@ impl<'p> Merging<'p> {
     /// cross-year warnings, 变更记录, the follow-up lists and the inputs not read.
     pub fn finish(self) -> Merge {
         let Merging { plan, year, mut files, history, mut skipped, winners: _, losers } = self;
-        files.sort_by(|a, b| {
-            let key = |f: &FileOutcome| (f.submission.path.as_str(), f.submission.sha256.as_str(), f.outcome);
-            key(a).cmp(&key(b))
-        });
+        files.sort_by(|a, b| order_key(a).cmp(&order_key(b)));
         skipped.sort();
         let accepted: BTreeMap<&str, &Submission> = files
             .iter()
@@ -202,6 +199,12 @@ fn changes(plan: &Plan, accepted: &BTreeMap<&str, &Submission>, losers: &HashMap
     }
     found.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
     found.into_iter().flat_map(|(_, _, c)| c).collect()
+}
+
+/// The order of `Merge::files`: path, then SHA-256, then outcome (so that two copies of one
+/// file come out the same whatever the order they came in).
+fn order_key(f: &FileOutcome) -> (&str, &str, Outcome) {
+    (&f.submission.path, &f.submission.sha256, f.outcome)
 }
 
 /// The paths of the files with outcome `o`, in file order (sorted by path).
