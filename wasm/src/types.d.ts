@@ -675,7 +675,8 @@ progress: Array<IndicatorProgress>,
 trend: Array<MeasureTrend>, 
 /**
  * 变更记录: every cell that differs between a unit's accepted file and each file it
- * superseded (see [`crate::changes`]); filled by a streaming merge that saw the texts.
+ * superseded (see [`crate::changes`]; at most [`super::MAX_SUPERSEDED_WITH_CHANGES`]
+ * superseded files per unit, the latest).
  */
 changes: Array<Change>, 
 /**
@@ -687,9 +688,10 @@ supervision: Array<SupervisionRow>,
  */
 reminders: Array<ReminderRow>, 
 /**
- * Files in the scanned folders that were not read (not spreadsheets, lock files),
- * each with the reason, sorted by path (contract §6: nothing is silently skipped).
- * The merge itself never fills it: the caller that scanned the folders does.
+ * Inputs that were not read, each with the reason, sorted by path (contract §6:
+ * nothing is silently skipped): files of scanned folders that are not spreadsheets
+ * (lock files...) and summaries whose data cannot be read. Every caller hands them to
+ * the merge as [`super::Input::Unreadable`].
  */
 skipped: Array<Skipped>, };
 
