@@ -89,15 +89,11 @@ pub struct ReminderRow {
     pub notice: String,
 }
 
-/// The deadline for the report of `year` as people write it (`2026年1月31日`), from the
-/// plan's `deadline` (`MM-DD` of the following year; `01-31` when unreadable).
+/// The deadline for the report of `year` as people write it (`2026年1月31日`), from
+/// [`Plan::report_deadline`].
 pub fn deadline(plan: &Plan, year: u16) -> String {
-    let mut parts = plan.deadline.split('-').map(|p| p.trim().parse::<u32>());
-    let (m, d) = match (parts.next(), parts.next()) {
-        (Some(Ok(m)), Some(Ok(d))) if (1..=12).contains(&m) && (1..=31).contains(&d) => (m, d),
-        _ => (1, 31),
-    };
-    format!("{}年{m}月{d}日", u32::from(year) + 1)
+    let d = plan.report_deadline();
+    format!("{}年{}", u32::from(year) + 1, d.chinese())
 }
 
 /// Fills `merge.summary.supervision` and `merge.summary.reminders`.
@@ -120,7 +116,7 @@ pub fn supervision(plan: &Plan, merge: &Merge) -> Vec<SupervisionRow> {
     // (a) Not reported, or sent back.
     let report_basis = format!(
         "实施方案“六、工作要求”：各责任单位每年{}之前将推动知识产权高质量发展成效以电子件形式报送{RECEIVER}",
-        deadline(plan, year).split_once('年').map_or("1月31日", |(_, md)| md)
+        plan.report_deadline().chinese()
     );
     for u in merge.units.iter().filter(|u| u.state != UnitState::Received) {
         let situation = match u.state {
@@ -406,9 +402,9 @@ mod tests {
     fn the_deadline_comes_from_the_plan() {
         let mut plan = Plan::builtin();
         assert_eq!(deadline(&plan, 2025), "2026年1月31日");
-        plan.deadline = "02-28".into();
+        plan.deadline = crate::date::MonthDay::parse("02-28");
         assert_eq!(deadline(&plan, 2024), "2025年2月28日");
-        plan.deadline = "早点".into();
+        plan.deadline = None;
         assert_eq!(deadline(&plan, 2024), "2025年1月31日");
     }
 

@@ -21,10 +21,12 @@
 //! | Rounding and an indicator's city total | [`number`] | [`number::round6`], [`number::city_total`] |
 //! | The validation rules (contract §4) | [`validate`](mod@validate) | [`validate()`] |
 //! | Findings and their stable codes (contract §5) | [`diagnostic`] | [`Diagnostic`], [`Code`], [`Severity`], [`Anchor`], [`Field`] |
-//! | The merge of a year and its JSON | [`merge`](mod@merge) | [`merge()`], [`merge_with_history`], [`Merge`], [`Submission`] |
+//! | The merge of a year and its JSON, fed one input at a time | [`merge`](mod@merge) | [`merge::Merging`], [`merge::Input`], [`merge()`], [`merge_with_history`], [`Merge`], [`Submission`] |
+//! | Choosing each unit's file (later 填报日期, then SHA-256, then file name) — for the merge and the page's board | [`merge`](mod@merge) (`choose`) | [`merge::Rank`], [`merge::Winners`], [`merge::board()`] |
+//! | The report deadline (`MM-DD` of the next year) and the date a year's report is due | [`date`] | [`date::MonthDay`], [`Plan::due_date`] |
 //! | Editing a report as the fixing grid does | [`edit`] | [`edit::apply_edit`], [`edit::Edit`], [`edit::EditError`] |
 //! | Warnings across years | [`cross_year`] | |
-//! | Progress over the plan period | [`progress`] | |
+//! | Progress over the plan period; the 正常/关注/滞后 thresholds (100 %, 80 %) | [`progress`] | [`progress::ON_TRACK`], [`progress::WATCH`], [`progress::judgement_rule`] |
 //! | 变更记录 (what a resubmission changed) | [`changes`] | |
 //! | 督办清单 and 催报名单 | [`follow_up`] | |
 //! | SHA-256 of received files | [`digest`] | [`digest::sha256_hex`] |

@@ -296,7 +296,8 @@ pub fn other_changes(old: &Plan, new: &Plan) -> Vec<String> {
         ));
     }
     if old.deadline != new.deadline {
-        out.push(format!("报送截止日期由“{}”改为“{}”。", old.deadline, new.deadline));
+        let text = |d: Option<crate::date::MonthDay>| d.map(|d| d.to_string()).unwrap_or_default();
+        out.push(format!("报送截止日期由“{}”改为“{}”。", text(old.deadline), text(new.deadline)));
     }
     for n in &new.sections {
         match old.sections.iter().find(|o| o.number == n.number) {

@@ -127,7 +127,8 @@ pub struct MergeSummary {
     #[serde(default)]
     pub trend: Vec<MeasureTrend>,
     /// 变更记录: every cell that differs between a unit's accepted file and each file it
-    /// superseded (see [`crate::changes`]); filled by a streaming merge that saw the texts.
+    /// superseded (see [`crate::changes`]; at most [`super::MAX_SUPERSEDED_WITH_CHANGES`]
+    /// superseded files per unit, the latest).
     #[serde(default)]
     pub changes: Vec<Change>,
     /// 督办清单 rows (see [`crate::follow_up`]).
@@ -136,9 +137,10 @@ pub struct MergeSummary {
     /// 催报名单 rows (see [`crate::follow_up`]).
     #[serde(default)]
     pub reminders: Vec<ReminderRow>,
-    /// Files in the scanned folders that were not read (not spreadsheets, lock files),
-    /// each with the reason, sorted by path (contract §6: nothing is silently skipped).
-    /// The merge itself never fills it: the caller that scanned the folders does.
+    /// Inputs that were not read, each with the reason, sorted by path (contract §6:
+    /// nothing is silently skipped): files of scanned folders that are not spreadsheets
+    /// (lock files...) and summaries whose data cannot be read. Every caller hands them to
+    /// the merge as [`super::Input::Unreadable`].
     #[serde(default)]
     pub skipped: Vec<Skipped>,
 }
