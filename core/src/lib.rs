@@ -11,7 +11,7 @@
 //! |---|---|---|
 //! | The plan (sections, tasks, measures, units, indicators) | [`plan`] | [`Plan::builtin`], [`Plan::from_text`], [`Plan::resolve_unit`] |
 //! | A plan file that cannot be used | [`error`] | [`PlanError`] |
-//! | What changed between two plan versions, and the memo about it | [`plan_diff`], [`plan_memo`] | |
+//! | What changed between two plan versions, and the memo about it | [`plan_diff`] | |
 //! | Reading a workbook made from an older plan version | [`revision`] | |
 //! | A unit's report, as read and as understood | [`report`] | [`RawReport`], [`Report`], [`Status`] |
 //! | A report built in code (tests, samples, figures from elsewhere) | [`report_builder`] | [`Report::for_unit`], [`ReportBuilder`] |
@@ -63,18 +63,15 @@
 pub mod cell;
 pub mod cells;
 pub mod changes;
-pub mod cross_year;
 pub mod date;
 pub mod diagnostic;
 pub mod digest;
 pub mod edit;
 pub mod error;
-pub mod follow_up;
 pub mod merge;
 pub mod number;
 pub mod plan;
 pub mod plan_diff;
-pub mod plan_memo;
 pub mod progress;
 pub mod report;
 pub mod report_builder;
@@ -89,7 +86,7 @@ pub use cells::Cells;
 pub use date::Date;
 pub use diagnostic::{Anchor, Code, Diagnostic, Field, Severity};
 pub use error::PlanError;
-pub use merge::{Merge, Submission, merge, merge_with_history};
+pub use merge::{Merge, Submission, cross_year, follow_up, merge, merge_with_history};
 pub use plan::{Aggregation, Indicator, IndicatorKind, Measure, Plan, Task};
 pub use report::{IndicatorEntry, MeasureEntry, RawIndicatorRow, RawMeasureRow, RawReport, Report, Status};
 pub use report_builder::ReportBuilder;

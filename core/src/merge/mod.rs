@@ -6,13 +6,15 @@
 //! `choose` (each file's outcome, each unit's winning file — the one place it is
 //! decided, see [`Rank`] — and 报送情况), 变更记录 ([`crate::changes`]), `tally` (this
 //! year's measure counts and indicator totals), `years` (the multi-year view), then the
-//! cross-year warnings ([`crate::cross_year`]) and the follow-up lists
-//! ([`crate::follow_up`]). The page's board before any merge ([`board()`]) chooses with
+//! cross-year warnings ([`cross_year`]) and the follow-up lists
+//! ([`follow_up`]). The page's board before any merge ([`board()`]) chooses with
 //! the same code. The types are in `submission` (files in) and `result` (what comes
 //! out), re-exported here.
 
 mod board;
 mod choose;
+pub mod cross_year;
+pub mod follow_up;
 mod result;
 mod stream;
 mod submission;

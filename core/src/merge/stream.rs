@@ -156,7 +156,7 @@ impl<'p> Merging<'p> {
         let view = years::view(plan, year, history, &files, &accepted);
         let [accepted, rejected, superseded, earlier] =
             [Outcome::Accepted, Outcome::Rejected, Outcome::Superseded, Outcome::Earlier].map(|o| paths(&files, o));
-        crate::cross_year::annotate(plan, &view.history, &mut files);
+        super::cross_year::annotate(plan, &view.history, &mut files);
 
         let summary = MergeSummary {
             year,
@@ -179,7 +179,7 @@ impl<'p> Merging<'p> {
             skipped,
         };
         let mut merge = Merge { summary, files, units, rows, values, latest_date, history: view.history };
-        crate::follow_up::fill(plan, &mut merge);
+        super::follow_up::fill(plan, &mut merge);
         merge
     }
 }

@@ -18,9 +18,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-
-use crate::merge::{FileOutcome, Merge, MergeSummary, UnitState};
+use super::{FileOutcome, Merge, MergeSummary, UnitState};
 use crate::plan::{Aggregation, IndicatorKind, Plan};
 use crate::progress::Judgement;
 use crate::report::Status;
@@ -51,43 +49,7 @@ pub mod category {
     pub const ALL: [&str; 4] = [REPORT, NOT_STARTED, BEHIND, WATCH];
 }
 
-/// One row of the 督办清单.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct SupervisionRow {
-    /// Canonical unit name.
-    pub unit: String,
-    /// One of [`category::ALL`].
-    pub category: String,
-    /// Measure id (`2.1`) or indicator id (`I02`); empty for a 报送 row.
-    pub id: String,
-    /// The measure text, the indicator name with its target, or what was to be sent.
-    pub content: String,
-    /// What the inputs show (values, statuses, file and error count).
-    pub situation: String,
-    /// The rule that makes it a matter to chase.
-    pub basis: String,
-}
-
-/// One row of the 催报名单.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct ReminderRow {
-    /// Canonical unit name.
-    pub unit: String,
-    /// `未报送` or `退回`.
-    pub status: String,
-    /// 联系人 from the unit's latest file that names one; empty when unknown.
-    pub contact: String,
-    /// 联系电话 from the same file; empty when unknown.
-    pub phone: String,
-    /// The unit's latest file: 填报日期, year and file name; [`NEVER_SUBMITTED`] without one.
-    pub last_submitted: String,
-    /// What the unit must send or fix, in one sentence.
-    pub todo: String,
-    /// The plain-text 催报 message to paste into a chat or SMS.
-    pub notice: String,
-}
+pub use super::result::{ReminderRow, SupervisionRow};
 
 /// The deadline for the report of `year` as people write it (`2026年1月31日`), from
 /// [`Plan::report_deadline`].
