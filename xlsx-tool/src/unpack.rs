@@ -10,7 +10,9 @@ use zip::CompressionMethod;
 use zip::write::SimpleFileOptions;
 
 use crate::limits::{Limits, file_too_large, inflated_too_large, not_a_workbook, too_large};
-use crate::read::guard::{cell_references, macro_sheets, merges_first, xlsb_short_cells};
+use crate::read::guard::{
+    cell_references, macro_sheets, merges_first, xlsb_beta_sheets, xlsb_prescan, xlsb_short_cells,
+};
 
 /// A zip read from bytes in memory: its central directory is parsed once, when it is
 /// opened ([`open_zip`]), and shared by everything that looks inside.
@@ -55,6 +57,7 @@ pub(crate) fn unpack_archive(archive: &mut Zip<'_>, limits: &Limits) -> Result<V
     let stored = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
     let mut packed = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let mut part = Vec::new();
+    let mut xlsb = false;
     for i in 0..archive.len() {
         let mut entry = archive.by_index(i).map_err(|_| not_a_workbook())?;
         if entry.is_dir() {
@@ -80,6 +83,9 @@ pub(crate) fn unpack_archive(archive: &mut Zip<'_>, limits: &Limits) -> Result<V
         }
         if xlsb_short_cells::is_xlsb_sheet_part(&name) {
             xlsb_short_cells::expand_short_cells(&mut part);
+        } else if xlsb_beta_sheets::is_workbook_part(&name) {
+            xlsb = true;
+            xlsb_beta_sheets::standard_sheet_records(&mut part);
         } else if macro_sheets::is_workbook_rels(&name) {
             if let Some(rels) = macro_sheets::macro_sheets_as_dialog_sheets(&part) {
                 part = rels;
@@ -94,7 +100,12 @@ pub(crate) fn unpack_archive(archive: &mut Zip<'_>, limits: &Limits) -> Result<V
         packed.start_file(name, stored).map_err(|_| not_a_workbook())?;
         packed.write_all(&part).map_err(|_| not_a_workbook())?;
     }
-    Ok(packed.finish().map_err(|_| not_a_workbook())?.into_inner())
+    let packed = packed.finish().map_err(|_| not_a_workbook())?.into_inner();
+    // An .xlsb workbook on which calamine 0.38 would panic is refused before it reads it.
+    if xlsb {
+        xlsb_prescan::check(&packed)?;
+    }
+    Ok(packed)
 }
 
 /// A zip entry's name with folders separated by `/` (some writers use `\`).

@@ -6,4 +6,6 @@ pub(crate) mod cfb_padding;
 pub(crate) mod macro_sheets;
 pub(crate) mod merges_first;
 pub(crate) mod prescan;
+pub(crate) mod xlsb_beta_sheets;
+pub(crate) mod xlsb_prescan;
 pub(crate) mod xlsb_short_cells;
