@@ -204,15 +204,8 @@ pub struct Evaluation {
     pub units: Vec<UnitRecord>,
 }
 
-/// The date the report of `year` is due under the plan (`MM-DD` of the next year).
-pub fn due_date(plan: &Plan, year: u16) -> Option<Date> {
-    let (m, d) = plan.deadline.trim().split_once('-')?;
-    Date::new(i32::from(year) + 1, m.trim().parse().ok()?, d.trim().parse().ok()?)
-}
-
 /// Whether the unit's accepted file in `merge` is dated on or before the deadline.
 fn on_time(plan: &Plan, merge: &Merge, unit: &str, path: Option<&String>) -> bool {
-    let limit = due_date(plan, merge.summary.year);
     let date = merge
         .files
         .iter()
@@ -222,7 +215,7 @@ fn on_time(plan: &Plan, merge: &Merge, unit: &str, path: Option<&String>) -> boo
                 && f.submission.report.unit.as_deref() == Some(unit)
         })
         .and_then(|f| f.submission.report.date);
-    matches!((date, limit), (Some(d), Some(l)) if d <= l)
+    plan.on_time(merge.summary.year, date) == Some(true)
 }
 
 /// The evaluation of `plan` from one merge per year (any order; the years evaluated are
