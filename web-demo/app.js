@@ -15,6 +15,7 @@
     files: [], // received files with their check results
     drawing: 0, // board renders under way (board.js)
     skipped: [], // files that are not spreadsheets, with the reason
+    evaluation: null, // the last 终期评估 (with the file bytes and plan it was made of)
     merge: null, // the last merge (with the file bytes and plan it was made of)
     mergeStale: false, // a merge was dropped because the files or the plan changed since
     busy: false,
@@ -36,6 +37,7 @@
     $('file-input').disabled = b || noPlan;
     $('plan-input').disabled = b || noPlan;
     $('plan-builtin').disabled = b || !S.planText;
+    JZ.renderEvaluateSection();
   };
 
   /** The year the board and the merge look at. */
@@ -119,6 +121,8 @@
     S.files = [];
     S.skipped = [];
     S.merge = null;
+    S.evaluation = null;
+    $('evaluate-out').replaceChildren();
     JZ.renderSkipped();
     JZ.renderMerge();
     $('merge-download').disabled = true;
@@ -187,6 +191,7 @@
     $('desk-clear').addEventListener('click', clearDesk);
     $('desk-save').addEventListener('change', (ev) => deskSwitch(ev.target.checked));
     $('merge').addEventListener('click', JZ.runMerge);
+    JZ.wireEvaluate();
     $('merge-year').addEventListener('change', () => JZ.renderBoard());
     $('merge-download').addEventListener('click', () => {
       if (S.merge) JZ.download(`汇总表_${S.merge.year}.xlsx`, S.merge.xlsx);

@@ -2,7 +2,7 @@
 // imports the package by its name, validates one workbook and merges three, and compares
 // the results with the CLI's (`xlsx-tool validate/merge --json`) on the same files.
 // Env: XLSX_TOOL, FIXTURES. Prints one JSON line {validate, merge} for the page test to compare.
-import init, { validate, merge, template, plan } from 'jz-ip-report';
+import init, { validate, merge, template, plan, evaluate } from 'jz-ip-report';
 import * as checkOnly from 'jz-ip-report/check';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -31,7 +31,7 @@ same(shape(v.diagnostics), shape(c.diagnostics), 'validate diagnostics');
 await checkOnly.default();
 same(shape(checkOnly.validate(new Uint8Array(readFileSync(one)), 'status_invalid.xlsx').diagnostics), shape(c.diagnostics),
   'check-only validate diagnostics');
-for (const writer of ['merge', 'template', 'report', 'correct', 'planWorkbook']) {
+for (const writer of ['merge', 'template', 'report', 'correct', 'planWorkbook', 'evaluate']) {
   if (writer in checkOnly) fail(`jz-ip-report/check should not export ${writer}`);
 }
 
@@ -45,6 +45,13 @@ const totals = (s) => s.indicators.map((i) => [i.id, i.total, i.target, i.rate])
 same(totals(m.summary), totals(cm), 'merge indicator totals');
 same(m.summary.missing_units, cm.missing_units, 'merge missing units');
 same(m.summary.accepted.length, cm.accepted.length, 'merge accepted count');
+
+// The end-of-plan evaluation equals the CLI's on the same files.
+const ev = evaluate(files);
+const ce = cli('evaluate', ...names.map((n) => path.join(FIXTURES, 'merge_set', n)), '-o', path.join(out, 'e.xlsx'));
+same(ev.summary.indicators, ce.indicators, 'evaluate indicators');
+same(ev.summary.units, ce.units, 'evaluate units');
+if (!(ev.docx instanceof Uint8Array) || ev.docx[0] !== 0x50 || !ev.docxName.endsWith('终期评估报告.docx')) fail('evaluate gave no report');
 
 const t = template('孟州市', 2025);
 writeFileSync(path.join(out, 't.xlsx'), t);

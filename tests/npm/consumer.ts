@@ -1,6 +1,6 @@
 // Type-checked with `tsc --noEmit --strict` against the installed package: what JS
 // receives is typed (no `any`), so these lines must compile and the commented ones must not.
-import init, { validate, merge, template, plan, type FileResult, type Diagnostic } from 'jz-ip-report';
+import init, { validate, merge, template, plan, evaluate, type FileResult, type Diagnostic, type Evaluation } from 'jz-ip-report';
 import initCheck, { validate as checkOnly, type FileResult as CheckResult } from 'jz-ip-report/check';
 
 export async function check(bytes: Uint8Array, name: string): Promise<string[]> {
@@ -16,6 +16,13 @@ export async function check(bytes: Uint8Array, name: string): Promise<string[]> 
   const counts: Record<string, number> = m.summary.measures[0].status_counts;
   const tpl: Uint8Array = template('孟州市', 2025);
   const tasks: number = plan().tasks.length;
+  const ev = evaluate([{ name, bytes }]);
+  const e: Evaluation = ev.summary;
+  const verdicts: string[] = e.indicators.map((i) => i.verdict);
+  const finals: (number | null)[] = e.indicators.map((i) => i.final);
+  const docx: Uint8Array = ev.docx;
+  const docxName: string = ev.docxName;
+  lines.push(verdicts.join(), finals.join(), String(docx.length), docxName, String(ev.xlsx.length));
   await initCheck();
   const checked: CheckResult = checkOnly(bytes, name);
   const codes: string[] = checked.diagnostics.map((d) => d.code);

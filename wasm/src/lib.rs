@@ -7,7 +7,7 @@
 //!
 //! JavaScript names: `plan`, `template`, `validate`, `inspect`, `merge`, `annotate`,
 //! `correct`, `samples`, `planDiff`, `report`, `loadPlan`, `planWorkbook`, `board`,
-//! `annotatedName`. Their TypeScript types are in the custom section below.
+//! `annotatedName`, `evaluate`. Their TypeScript types are in the custom section below.
 //! Which files a folder holds that are read: `spreadsheetExtensions`, `isSpreadsheetName`,
 //! `skipReason` (module `inputs`).
 //!
@@ -63,6 +63,8 @@ export interface MergeDetail {
   units: { unit: string; state: "received" | "missing" | "rejected"; path: string | null }[];
   files: { path: string; outcome: "accepted" | "rejected" | "superseded" | "earlier"; outcome_label: string; unit: string | null; year: number | null; date: string | null; diagnostics: Diagnostic[] }[];
 }
+/** `evaluate` result: the evaluation JSON (contract §12), the files of any year not counted, and both outputs with their file names. */
+export interface EvaluateResult { summary: Evaluation; columns: { indicators: string[]; measures: string[]; units: string[] }; rejected: string[]; skipped: Skipped[]; xlsx: Uint8Array; docx: Uint8Array; xlsxName: string; docxName: string }
 /** `facts()`: what the page needs from Rust instead of copies of its own. */
 export interface Facts {
   statuses: string[];
@@ -192,6 +194,54 @@ pub fn report_js(
     )
     .map_err(js_error)?;
     Ok(docx)
+}
+
+/// The end-of-plan evaluation (终期评估, contract §12) from the files of every year (unit
+/// files and summaries, any mix; `files` is `[{name, bytes}]`), up to `year` (default: the
+/// plan's last year; earlier = an interim evaluation): `{summary: <evaluation JSON>,
+/// columns, rejected, skipped, xlsx, docx, xlsxName, docxName}` (`columns`: the workbook's
+/// headers, for the page's tables).
+///
+/// # Errors
+/// A malformed `files` list, a year outside the plan, a bad plan, or an output that
+/// cannot be written.
+#[cfg(feature = "writer")]
+#[wasm_bindgen(js_name = evaluate, unchecked_return_type = "EvaluateResult")]
+pub fn evaluate_js(
+    #[wasm_bindgen(unchecked_param_type = "NamedFile[]")] files: JsValue,
+    plan_text: Option<String>,
+    year: Option<f64>,
+) -> JsResult<JsValue> {
+    let plan = load_plan(plan_text.as_deref())?;
+    let year = match year {
+        Some(y) => plan_year(&plan, y)?,
+        None => plan.last_year,
+    };
+    let files = named_files(&files)?;
+    let (done, xlsx, docx) = xlsx_tool::evaluation::evaluate_files(
+        &plan,
+        files.iter().map(|(n, b)| (n.as_str(), b.as_slice())),
+        year,
+        &Limits::default(),
+    )
+    .map_err(js_error)?;
+    let e = &done.evaluation;
+    use jz_core::evaluation::layout as l;
+    let columns = object(&[
+        ("indicators", &to_js(&l::header(&l::INDICATOR_LEAD, &e.years, &l::INDICATOR_TAIL))?),
+        ("measures", &to_js(&l::header(&l::MEASURE_LEAD, &e.years, &l::MEASURE_TAIL))?),
+        ("units", &to_js(&l::UNIT_COLUMNS)?),
+    ])?;
+    object(&[
+        ("summary", &to_js(e)?),
+        ("columns", &columns),
+        ("rejected", &to_js(&done.rejected)?),
+        ("skipped", &to_js(&done.skipped)?),
+        ("xlsx", &bytes_js(&xlsx)),
+        ("docx", &bytes_js(&docx)),
+        ("xlsxName", &JsValue::from_str(&xlsx_tool::evaluation::workbook_name(e))),
+        ("docxName", &JsValue::from_str(&format!("{}.docx", xlsx_tool::evaluation::title(e)))),
+    ])
 }
 
 /// What changed between two plan files (TOML or JSON text, e.g. `loadPlan`'s `planText`;

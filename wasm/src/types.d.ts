@@ -188,6 +188,47 @@ message: string,
 anchor?: Anchor | null, };
 
 /**
+ * The evaluation (contract §12 JSON).
+ */
+export type Evaluation = { 
+/**
+ * 计划名称.
+ */
+plan: string, 
+/**
+ * Plan id.
+ */
+plan_id: string, 
+/**
+ * Plan hash.
+ */
+plan_hash: string, 
+/**
+ * The years evaluated, ascending (`first_year..=Y`).
+ */
+years: Array<number>, 
+/**
+ * Whether the evaluation ends before the plan's last year (中期评估).
+ */
+interim: boolean, 
+/**
+ * The latest 填报日期 of any accepted report (the documents' date; never the clock).
+ */
+latest_date: string | null, 
+/**
+ * Per indicator, plan order.
+ */
+indicators: Array<IndicatorEvaluation>, 
+/**
+ * Per measure (plan order) × responsible unit (plan unit order).
+ */
+measures: Array<MeasureEvaluation>, 
+/**
+ * Per expected unit, plan order.
+ */
+units: Array<UnitRecord>, };
+
+/**
  * A field of the unit workbook a diagnostic is about, independent of where the unit's
  * copy had it: lets a fixed copy be re-made with the problem marked at the right cell.
  */
@@ -360,6 +401,59 @@ remark: string,
  * Whether the plan makes the unit a reporter of this indicator.
  */
 assigned: boolean, };
+
+/**
+ * One indicator over the period.
+ */
+export type IndicatorEvaluation = { 
+/**
+ * `I01`..
+ */
+id: string, 
+/**
+ * 指标名称.
+ */
+name: string, 
+/**
+ * 计量单位.
+ */
+unit: string, 
+/**
+ * flow / stock / annual.
+ */
+kind: IndicatorKind, 
+/**
+ * 属性 (`约束性`/`预期性`) when the plan gives it, else empty.
+ */
+attribute: string, 
+/**
+ * 基期值 when the plan gives it.
+ */
+baseline: number | null, 
+/**
+ * 目标值.
+ */
+target: number, 
+/**
+ * City value per year (`"2022"` → value, `null` when nobody reported it that year).
+ */
+values: { [key in string]: number | null }, 
+/**
+ * 期末值; `null` without data.
+ */
+final: number | null, 
+/**
+ * The year 期末值 was taken from for a stock reported last before the final year.
+ */
+final_year: number | null, 
+/**
+ * 完成率 = 期末值 / 目标值; `null` without data.
+ */
+rate: number | null, 
+/**
+ * 评估结论.
+ */
+verdict: Verdict, };
 
 /**
  * How an indicator's yearly values relate to its target.
@@ -558,6 +652,51 @@ evidence: string,
 assigned: boolean, };
 
 /**
+ * One measure × responsible unit over the period.
+ */
+export type MeasureEvaluation = { 
+/**
+ * Measure id.
+ */
+id: string, 
+/**
+ * Task number.
+ */
+task: number, 
+/**
+ * Canonical unit name.
+ */
+unit: string, 
+/**
+ * The unit's role (`牵头`, `配合`, `责任`).
+ */
+role: string, 
+/**
+ * Per year, the 完成状态 or `未报送`.
+ */
+statuses: { [key in string]: string }, 
+/**
+ * 终期状态: the last reported status, `未报送` when never reported.
+ */
+final_status: string, 
+/**
+ * The year of [`Self::final_status`]; `null` when never reported.
+ */
+final_year: number | null, 
+/**
+ * 评估结论.
+ */
+verdict: MeasureVerdict, 
+/**
+ * 进展情况 of that year, verbatim.
+ */
+progress: string, 
+/**
+ * 存在问题 of that year, verbatim.
+ */
+problems: string, };
+
+/**
  * A measure as listed in the flat `measures` array of the plan JSON.
  */
 export type MeasureInfo = { 
@@ -611,6 +750,11 @@ id: string,
  * Responsible units in plan order.
  */
 units: Array<UnitTrend>, };
+
+/**
+ * 评估结论 of a measure for one unit.
+ */
+export type MeasureVerdict = "已完成" | "持续推进" | "未完成";
 
 /**
  * The merge result as JSON consumers see it (contract §6), also what `read` returns.
@@ -680,11 +824,11 @@ trend: Array<MeasureTrend>,
  */
 changes: Array<Change>, 
 /**
- * 督办清单 rows (see [`crate::follow_up`]).
+ * 督办清单 rows (see [`super::follow_up`]).
  */
 supervision: Array<SupervisionRow>, 
 /**
- * 催报名单 rows (see [`crate::follow_up`]).
+ * 催报名单 rows (see [`super::follow_up`]).
  */
 reminders: Array<ReminderRow>, 
 /**
@@ -810,7 +954,7 @@ group_changes: Array<GroupChange>,
 other_changes: Array<string>, 
 /**
  * The whole diff as a short memo in Chinese, one line a sentence (see
- * [`crate::plan_memo::memo`]).
+ * [`memo()`]).
  */
 memo: Array<string>, };
 
@@ -861,7 +1005,7 @@ contact: string,
  */
 phone: string, 
 /**
- * The unit's latest file: 填报日期, year and file name; [`NEVER_SUBMITTED`] without one.
+ * The unit's latest file: 填报日期, year and file name; [`super::follow_up::NEVER_SUBMITTED`] without one.
  */
 last_submitted: string, 
 /**
@@ -955,7 +1099,7 @@ export type SupervisionRow = {
  */
 unit: string, 
 /**
- * One of [`category::ALL`].
+ * One of [`super::follow_up::category::ALL`].
  */
 category: string, 
 /**
@@ -1059,6 +1203,39 @@ aliases_added: Array<string>,
 aliases_removed: Array<string>, };
 
 /**
+ * One expected unit's reporting record over the period.
+ */
+export type UnitRecord = { 
+/**
+ * Canonical unit name.
+ */
+unit: string, 
+/**
+ * 应报年度: years the unit was expected to report.
+ */
+expected: number, 
+/**
+ * 已报: years with an accepted report.
+ */
+reported: number, 
+/**
+ * 按期: accepted and dated on or before the deadline.
+ */
+on_time: number, 
+/**
+ * 逾期: accepted, dated after the deadline or undated.
+ */
+late: number, 
+/**
+ * 退回: only rejected files that year.
+ */
+rejected: number, 
+/**
+ * 未报送: nothing that year.
+ */
+missing: number, };
+
+/**
  * 报送情况 of one expected unit.
  */
 export type UnitState = "received" | "missing" | "rejected";
@@ -1092,3 +1269,8 @@ task: number,
  * What was done with it, in Chinese.
  */
 message: string, };
+
+/**
+ * 评估结论 of an indicator.
+ */
+export type Verdict = "已完成" | "基本完成" | "未完成" | "无数据";

@@ -39,6 +39,7 @@ fn generated() -> String {
     d.visit::<jz_core::Diagnostic>();
     d.visit::<xlsx_tool::FileResult>();
     d.visit::<jz_core::merge::MergeSummary>();
+    d.visit::<jz_core::evaluation::Evaluation>();
     d.visit::<jz_core::plan_diff::PlanDiff>();
     d.visit::<jz_core::merge::BoardFile>();
     d.visit::<jz_core::merge::Board>();
