@@ -67,6 +67,12 @@ def main() -> None:
         "openpyxl read + write detail/totals:", "target ≥ 10×")
     add("report 22 into the Word report (whole process)",
         timed([str(TOOL), "report", str(d22), "--year", "2025", "-o", str(OUT / "r22.docx")], 11), note="target < 100 ms")
+    d88 = OUT / "data-88-years"
+    if not d88.exists():
+        subprocess.run([str(TOOL), "sample", "--years", "2022-2025", "-o", str(d88)], check=True, stdout=subprocess.DEVNULL)
+    add("evaluate 88 (22 units × 2022–2025) into the 终期评估表 and report (whole process)",
+        timed([str(TOOL), "evaluate", str(d88), "-o", str(OUT / "e88.xlsx"), "--docx", str(OUT / "e88.docx")], 11),
+        note="target < 200 ms")
     floor1k = timed([str(GEN), "inflate", str(d1k)], 3)
     m1k = timed([str(TOOL), "merge", str(d1k), "--year", "2025", "-o", str(OUT / "s1k.xlsx")], 3)
     rows.append(f"| inflate floor, 1,000 files | {floor1k[0]:.3f} s | {floor1k[1]} MiB | | | zip parts inflated, nothing else |")
