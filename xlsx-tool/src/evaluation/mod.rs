@@ -26,6 +26,11 @@ use crate::Error;
 pub use report::{HEADINGS, INDICATOR_COLUMNS, UNIT_COLUMNS as REPORT_UNIT_COLUMNS, title, write_report};
 pub use workbook::{INDICATOR_SHEET, MEASURE_SHEET, UNIT_COLUMNS, UNIT_SHEET, write_workbook};
 
+/// The workbook's file name: `终期评估表.xlsx` (`中期评估表.xlsx` for an interim evaluation).
+pub fn workbook_name(e: &Evaluation) -> String {
+    format!("{}评估表.xlsx", if e.interim { "中期" } else { "终期" })
+}
+
 /// One input once read.
 #[derive(Debug)]
 pub enum Input {
