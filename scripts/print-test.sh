@@ -29,6 +29,9 @@ cp "$OUT/annotated/博爱县_2025年度填报表_问题标注.xlsx" "$X/annotate
 "$BIN" merge "$OUT/samples" --year 2025 -o "$X/summary.xlsx" >/dev/null 2>&1 || true
 test -s "$X/summary.xlsx"
 "$BIN" plan export -o "$X/plan.xlsx" >/dev/null
+"$BIN" sample --years 2022-2025 -o "$OUT/years" >/dev/null
+"$BIN" evaluate "$OUT/years" -o "$X/evaluation.xlsx" >/dev/null 2>&1 || true
+test -s "$X/evaluation.xlsx"
 "$BIN" plan --json >"$OUT/plan.json"
 
 # The size yardstick: Calibri 9 pt and 11 pt at 100 %, printed by the same LibreOffice
@@ -45,7 +48,7 @@ wb.save(sys.argv[1])
 PY
 
 soffice --headless --convert-to pdf --outdir "$OUT/pdf" "$X"/*.xlsx >"$OUT/soffice.log" 2>&1
-for kind in blank filled annotated summary plan; do
+for kind in blank filled annotated summary plan evaluation; do
   pdftoppm -f 1 -l 1 -r 70 -png -singlefile "$OUT/pdf/$kind.pdf" "$OUT/$kind-page1"
 done
 python3 scripts/print_check.py "$OUT/pdf" "$OUT/plan.json" | tee "$OUT/figures.txt"

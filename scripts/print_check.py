@@ -70,7 +70,7 @@ def main():
         if not ok:
             failures.append(what)
 
-    for kind in ["blank", "filled", "annotated", "summary", "plan"]:
+    for kind in ["blank", "filled", "annotated", "summary", "plan", "evaluation"]:
         ps = pages(pdf_dir / f"{kind}.pdf")
         check(ps, f"{kind}: no pages")
         smallest = min(p.min_height() for p in ps if p.words)
@@ -107,6 +107,13 @@ def main():
             check(len(detail) >= 2, f"summary: 任务明细 should take several pages, got {len(detail)}")
             for i, p in enumerate(detail, start=1):
                 check(all(k in p.body.split() for k in DETAIL_KEYS), f"summary 任务明细 page {i}: header row not repeated")
+
+        if kind == "evaluation":
+            measures = [p for p in ps if "举措终期评估" in p.head]
+            check(len(measures) >= 2, f"evaluation: 举措终期评估 should take several pages, got {len(measures)}")
+            for i, p in enumerate(measures, start=1):
+                check(all(k in p.body.split() for k in ["举措编号", "终期状态", "评估结论"]), f"evaluation 举措终期评估 page {i}: header row not repeated")
+            check(any("指标终期评估" in p.head for p in ps) and any("单位报送情况" in p.head for p in ps), "evaluation: a sheet does not print")
 
     for f in failures:
         print("FAIL", f, file=sys.stderr)

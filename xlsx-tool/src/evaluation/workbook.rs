@@ -154,7 +154,7 @@ fn indicators(ws: &mut Worksheet, e: &Evaluation, st: &Styles) -> Result<(), Xls
 
 fn measures(ws: &mut Worksheet, plan: &Plan, e: &Evaluation, st: &Styles) -> Result<(), XlsxError> {
     let head = labels(&MEASURE_LEAD, &e.years, &MEASURE_TAIL);
-    let mut widths = vec![7.0, 40.0, 12.0, 6.0];
+    let mut widths = vec![9.0, 40.0, 12.0, 6.0];
     widths.extend(e.years.iter().map(|_| 9.0));
     widths.extend([9.0, 10.0]);
     let head: Vec<&str> = head.iter().map(String::as_str).collect();
