@@ -140,12 +140,29 @@ heads = [p.text for p in d.paragraphs if p.style.style_id == "1"]
 assert heads == ["一、总体评价", "二、主要指标完成情况", "三、重点任务落实情况", "四、存在的主要问题", "附件"], heads
 assert any(t.startswith("附件：单位报送情况") for t in texts)
 assert sum(t.startswith("【请填写：") for t in texts) >= 2
-body = "\n".join(texts)
+# Part 三: under each measure's level-3 heading (plan order), every responsible unit's last
+# 进展情况 verbatim, exactly once.
+paras = d.paragraphs
+start = next(i for i, p in enumerate(paras) if p.text == "三、重点任务落实情况")
+stop = next(i for i, p in enumerate(paras) if p.text == "四、存在的主要问题")
+blocks, cur = [], None
+for p in paras[start + 1:stop]:
+    if p.style.style_id == "3":
+        cur = []
+        blocks.append(cur)
+    elif p.style.style_id == "a0" and cur is not None:
+        cur.append(p.text)
+ids = list(dict.fromkeys(m["id"] for m in e["measures"]))
+assert len(blocks) == len(ids), (len(blocks), len(ids))
+checked = 0
 for m in e["measures"]:
+    block = blocks[ids.index(m["id"])]
+    mine = [t for t in block if t.startswith(m["unit"] + "（")]
+    assert len(mine) == 1, (m["id"], m["unit"], mine)
     if m["progress"].strip():
-        line = [t for t in texts if t.startswith(m["unit"] + "（") and t.endswith("：" + m["progress"])]
-        # once under its measure (the same text may be written for other measures too)
-        assert len(line) >= 1, (m["id"], m["unit"])
+        assert mine[0].endswith("）：" + m["progress"]), (m["id"], m["unit"], mine[0][:60])
+        checked += 1
+assert checked > 400, checked
 t = d.tables[0]
 assert [c.text for c in t.rows[0].cells] == ["指标", "目标值", "期末值", "完成率", "评估结论"]
 for row, i in zip(t.rows[1:], e["indicators"]):

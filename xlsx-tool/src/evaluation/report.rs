@@ -163,7 +163,8 @@ fn unit_line(m: &MeasureEvaluation) -> String {
     match m.final_year {
         None => format!("{}（{}）：计划期内未报送。", m.unit, m.role),
         Some(y) => {
-            let mut s = format!("{}（{}，{}年{}，{}）", m.unit, m.role, y, m.final_status, m.verdict.label());
+            let mut s =
+                format!("{}（{}，{y}年报送{}，评估结论：{}）", m.unit, m.role, m.final_status, m.verdict.label());
             if m.progress.trim().is_empty() {
                 s.push_str("：未填写进展情况。");
             } else {
