@@ -54,6 +54,12 @@ same(figures(ev.summary), figures(ce), 'evaluate indicators');
 const record = (e) => e.units.map((u) => [u.unit, u.expected, u.reported, u.on_time, u.late, u.rejected, u.missing]);
 same(record(ev.summary), record(ce), 'evaluate units');
 if (!(ev.docx instanceof Uint8Array) || ev.docx[0] !== 0x50 || !ev.docxName.endsWith('终期评估报告.docx')) fail('evaluate gave no report');
+// A year outside the plan is a thrown Error in Chinese, not a trap; the module keeps working.
+try { evaluate(files, undefined, 1999); fail('evaluate(…, 1999) should throw'); } catch (e) {
+  if (!(e instanceof Error) || !/1999/.test(e.message)) fail('evaluate(…, 1999): ' + e);
+}
+const broken = evaluate([{ name: 'x.xlsx', bytes: new Uint8Array([80, 75, 3, 4, 1, 2]) }]);
+if (broken.rejected.length !== 1 || broken.summary.units.some((u) => u.missing + u.rejected !== u.expected)) fail('a broken file is rejected, every unit not reported');
 
 const t = template('孟州市', 2025);
 writeFileSync(path.join(out, 't.xlsx'), t);
