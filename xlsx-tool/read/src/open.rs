@@ -83,7 +83,15 @@ pub(crate) fn open_workbook<R>(
         (Format::Xlsx | Format::Xlsb | Format::Ods, None) => return Err(refused(not_a_workbook())),
         (Format::Xls, _) => bytes,
     };
-    guard::prescan::check(bytes, format, limits).map_err(refused)?;
+    // The prescans: .xls and .ods before calamine builds their dense grids, .xlsb for the
+    // records calamine 0.38 panics on; .xlsx needs none (its rewrites are in `unpack`).
+    match format {
+        Format::Xls => guard::prescan::check_xls(bytes, limits),
+        Format::Ods => guard::prescan::check_ods(bytes, limits),
+        Format::Xlsb => guard::xlsb_prescan::check(bytes),
+        Format::Xlsx | Format::Csv => Ok(()),
+    }
+    .map_err(refused)?;
     // Last line of defence natively: calamine on hostile input may panic (silently: the
     // user gets the diagnostic, never the panic's English text).
     let guarded = catch_quietly(|| {

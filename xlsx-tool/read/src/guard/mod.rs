@@ -1,7 +1,8 @@
 //! Workarounds for calamine 0.38, each in its own module headed by the calamine version
 //! and the upstream issue it answers, so that it can be deleted when upstream fixes it.
 //! They run in the guarded entry (`open`), before calamine sees the bytes: the rewrites on
-//! the private stored copy of a zip ([`crate::unpack`]), then [`prescan::check`].
+//! the private stored copy of a zip ([`crate::unpack`]), then the prescans ([`prescan`],
+//! [`xlsb_prescan`]).
 
 pub mod cell_references;
 pub mod cfb_padding;

@@ -27,7 +27,6 @@ use memchr::memmem::Finder;
 
 use jz_core::Diagnostic;
 
-use crate::format::Format;
 use crate::limits::{Limits, not_a_workbook, too_large};
 
 /// The .ods scan's needles, each built once: a search built per row costs more than the
@@ -91,21 +90,6 @@ fn area_too_large(limits: &Limits) -> Diagnostic {
         limits.max_area(),
         limits.max_cells
     ))
-}
-
-/// The prescan of `format`: .xls and .ods are checked before calamine builds their
-/// dense grids, .xlsb for the records calamine 0.38 panics on; .xlsx needs none.
-///
-/// # Errors
-/// `too-large` or `not-a-workbook`, as the format's check says.
-pub(crate) fn check(bytes: &[u8], format: Format, limits: &Limits) -> Result<(), Diagnostic> {
-    match format {
-        Format::Xls => check_xls(bytes, limits),
-        Format::Ods => check_ods(bytes, limits),
-        // .xlsb: every calamine 0.38 panic reachable from the parts, refused (xlsb_prescan).
-        Format::Xlsb => super::xlsb_prescan::check(bytes),
-        Format::Xlsx | Format::Csv => Ok(()),
-    }
 }
 
 /// Scans an .xls (BIFF in a compound file) the way calamine 0.38 parses it when it
