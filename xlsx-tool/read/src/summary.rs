@@ -145,7 +145,8 @@ impl SummaryBook {
         })
     }
 
-    /// The [`Merge`] the summary stands for (see [`rebuild`](self::rebuild)).
+    /// The [`Merge`] the summary stands for: its JSON part, the 任务明细 rows and the expected
+    /// units with their files (module `rebuild`).
     ///
     /// # Errors
     /// [`Error::NotASummary`] as for [`SummaryBook::summary`].

@@ -55,7 +55,7 @@ impl ReadResult {
     }
 }
 
-/// Reads a unit workbook from bytes through the guarded entry ([`crate::open`]). Never
+/// Reads a unit workbook from bytes through the guarded entry (module `open`). Never
 /// panics, never hangs; memory and time bounded by `limits`.
 ///
 /// # Examples

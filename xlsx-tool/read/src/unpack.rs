@@ -1,6 +1,6 @@
 //! Opening a zip container (.xlsx .xlsb .ods) from an untrusted file: every part
 //! inflated once within the [`Limits`], then repacked without compression for calamine
-//! (by [`StoredZip`], a writer of stored entries only: `zip`'s own writer would bring its
+//! (by `StoredZip`, a writer of stored entries only: `zip`'s own writer would bring its
 //! compressors, zlib-rs's deflate and zopfli, ~57 KB gzipped, into the check-only wasm
 //! module that never compresses — contract §14's first-load budget). The calamine 0.38
 //! workarounds applied to the parts on the way live in `read/guard/`.

@@ -14,7 +14,7 @@ use crate::{Error, Limits, Merger, summary};
 /// (see [`summary_fallback`]).
 ///
 /// # Errors
-/// [`Error::Report`] when the document cannot be written; [`Error::NotASummary`] when the
+/// [`Error::Report`] when the document cannot be written; [`Error::Read`] when the
 /// summary standing in for the year is unreadable.
 pub fn report_files<'a>(
     plan: &Plan,
@@ -46,7 +46,7 @@ pub fn report_files<'a>(
 /// so the result does not depend on input order. Summaries of other years are ignored.
 ///
 /// # Errors
-/// [`Error::NotASummary`] when the chosen summary cannot be read back.
+/// [`Error::Read`] when the chosen summary cannot be read back.
 pub fn summary_fallback(merge: Merge, summaries: &[(&str, &[u8])]) -> Result<Merge, Error> {
     if !merge.summary.accepted.is_empty() {
         return Ok(merge);

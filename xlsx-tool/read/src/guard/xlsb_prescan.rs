@@ -20,7 +20,7 @@
 //! index panic). No upstream issue covers the rest; the fix is to read with
 //! `get(..)` and return `XlsbError` instead of indexing.
 //!
-//! [`check`] reads the repacked workbook the way calamine 0.38 reads it when it opens
+//! `check` reads the repacked workbook the way calamine 0.38 reads it when it opens
 //! the file (shared strings, styles, relationships, workbook with its defined names) and
 //! each sheet's cells, record by record with the same buffer, and refuses the file
 //! (`not-a-workbook`, as the caught panic was answered) wherever calamine would panic;
