@@ -12,8 +12,12 @@ fn repo(path: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..").join(path)
 }
 
-/// Every sheet's values as calamine 0.38 reads them; `Err` when it panics.
-fn values(bytes: &[u8]) -> std::thread::Result<Option<Vec<(String, Range<Data>)>>> {
+/// Each sheet's name and values.
+type Sheets = Vec<(String, Range<Data>)>;
+
+/// Every sheet's values as calamine 0.38 reads them (`None` when it refuses the file);
+/// `Err` when it panics.
+fn values(bytes: &[u8]) -> std::thread::Result<Option<Sheets>> {
     catch_quietly(|| {
         let mut book = Xls::new(Cursor::new(bytes)).ok()?;
         Some(book.worksheets())
