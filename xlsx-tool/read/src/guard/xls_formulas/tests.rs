@@ -76,8 +76,9 @@ fn corpus_xls_values_are_unchanged_and_formulas_emptied() {
             assert_eq!(again.len(), stream.len());
         }
     }
-    assert!(compared >= 40, "{compared} corpus .xls files compared");
-    assert!(with_formulas >= 10, "{with_formulas} corpus .xls files with formulas");
+    eprintln!("{compared} corpus .xls files compared, {with_formulas} with formulas");
+    assert!(compared >= 90, "{compared} corpus .xls files compared");
+    assert!(with_formulas >= 30, "{with_formulas} corpus .xls files with formulas");
 }
 
 #[test]
