@@ -18,7 +18,8 @@
 //! gzipped, `scripts/web-build.sh`.)
 //!
 //! calamine 0.38 has its own compound-file reader (src/cfb.rs), which has the short
-//! last sector bug worked around in `guard::cfb_padding`.
+//! last sector bug worked around in `guard::cfb_padding`. For an .xls it now reads only
+//! the compound file `guard::xls_formulas` writes around the stream read here.
 
 /// End of a sector chain.
 const END_OF_CHAIN: u32 = 0xFFFF_FFFE;

@@ -5,10 +5,12 @@
 //! compound file's short last sector made whole; the zip's central directory parsed once;
 //! empty files, web pages and encrypted workbooks named as such ([`sniff`]); the format taken
 //! from the bytes; zip containers inflated within the limits into a private stored copy with
-//! the calamine workarounds applied ([`crate::unpack`]); the prescans that refuse what calamine
-//! would panic on or build unbounded grids for ([`guard::prescan`]). Only then is calamine
-//! opened, and the caller's reading runs inside [`catch_quietly`] — a last line of defence
-//! natively; in wasm, where a panic is an uncatchable trap, the prescans are the defence.
+//! the calamine workarounds applied ([`crate::unpack`]); an .xls's Workbook stream, its
+//! formulas emptied, in a compound file written here ([`guard::xls_formulas`]); the
+//! prescans that refuse what calamine would panic on or build unbounded grids for
+//! ([`guard::prescan`]). Only then is calamine opened, and the caller's reading runs
+//! inside [`catch_quietly`] — a last line of defence natively; in wasm, where a panic is
+//! an uncatchable trap, the rewrites and prescans are the defence.
 //!
 //! The Word annex is a document, not a spreadsheet: [`crate::plan_file`] opens it through
 //! [`open_document`], which applies the same size and zip limits.
@@ -81,7 +83,11 @@ pub(crate) fn open_workbook<R>(
             &unpacked[..]
         }
         (Format::Xlsx | Format::Xlsb | Format::Ods, None) => return Err(refused(not_a_workbook())),
-        (Format::Xls, _) => bytes,
+        // An .xls: its Workbook stream, formulas emptied, in a container written here.
+        (Format::Xls, _) => {
+            unpacked = guard::xls_formulas::rewrite(bytes).map_err(refused)?;
+            &unpacked[..]
+        }
     };
     // The prescans: .xls and .ods before calamine builds their dense grids, .xlsb for the
     // records calamine 0.38 panics on; .xlsx needs none (its rewrites are in `unpack`).

@@ -17,7 +17,8 @@
 //! The .xls scan also refuses (`not-a-workbook`) the records calamine 0.38 indexes past
 //! their end while it opens the file, found by mutating the corpus (issue 19): short
 //! globals records (`globals_record_ok`), a sheet offset past the workbook stream, a
-//! Formula whose token length passes its record, a short MergeCells. Natively such a
+//! Formula too short to hold its token length (the tokens themselves are emptied before:
+//! `guard::xls_formulas`), a short MergeCells. Natively such a
 //! panic is caught; in the browser module (panic = abort) it traps (contract §14).
 
 use std::io::{Cursor, Read};
@@ -105,7 +106,7 @@ pub(crate) fn check_xls(bytes: &[u8], limits: &Limits) -> Result<(), Diagnostic>
 
 /// BIFF records from `stream[from..]`: (type, data), stopping at a record that does
 /// not fit (calamine stops there with an error too).
-fn biff_records(stream: &[u8], from: usize) -> impl Iterator<Item = (usize, u32, &[u8])> {
+pub(super) fn biff_records(stream: &[u8], from: usize) -> impl Iterator<Item = (usize, u32, &[u8])> {
     let mut i = from;
     std::iter::from_fn(move || {
         let (typ, len) = (u16_at(stream, i)?, u16_at(stream, i + 2)? as usize);
@@ -227,7 +228,8 @@ fn sheet_extent(stream: &[u8], pos: usize, limits: &Limits) -> Result<(Extent, u
             0x00E5 if u16_at(data, 0).is_none_or(|n| 2 + 8 * n as usize > data.len()) => {
                 return Err(not_a_workbook());
             }
-            // Formula: calamine's `parse_formula` slices `rgce[2..2 + cce]` unchecked.
+            // Formula: calamine's `parse_formula` reads `cce` at bytes 20..22 unchecked
+            // (`xls_formulas` has set every `cce` it can reach to 0 in this copy).
             0x0006 if data.len() >= 20 && u16_at(data, 20).is_none_or(|cce| 22 + cce as usize > data.len()) => {
                 return Err(not_a_workbook());
             }
@@ -276,7 +278,7 @@ fn dimensions_area(data: &[u8]) -> u64 {
 
 /// The `Workbook` (or BIFF5 `Book`) stream of a compound file, or `None` if the
 /// compound file is broken.
-fn cfb_workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
+pub(super) fn cfb_workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
     let compound = crate::cfb::Compound::parse(bytes)?;
     compound.mini_chains_ok().then_some(())?;
     compound.stream(&["Workbook", "Book"], usize::MAX)
