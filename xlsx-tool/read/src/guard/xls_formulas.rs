@@ -22,7 +22,7 @@
 //! defined names (Lbl, 0x0018) have only their first token read, checked by the prescan.
 //!
 //! The edited Workbook stream is handed to calamine in a compound file written here
-//! ([`compound_of`]), not patched in place: calamine's compound-file reader differs from
+//! (`compound_of`), not patched in place: calamine's compound-file reader differs from
 //! ours on broken containers (its own cutoff, root entry and FAT rules, and unchecked FAT
 //! indexes of its own), so a patch placed through our reading of the chains could miss
 //! the bytes calamine reads. In a container written here both read the same stream.
