@@ -49,8 +49,8 @@ pub mod summary;
 pub mod unit_workbook;
 pub mod unpack;
 
-pub use check::{Checked, FileResult, check, check_located};
+pub use check::{Checked, FileResult, check, check_located, check_located_with, check_with};
 pub use error::Error;
 pub use format::detect;
 pub use limits::Limits;
-pub use unit_workbook::{Format, Kind, ReadResult, read_unit_workbook};
+pub use unit_workbook::{Format, Kind, Mapping, MappingError, ReadResult, read_unit_workbook, read_unit_workbook_with};
