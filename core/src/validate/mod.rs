@@ -265,7 +265,8 @@ impl Validator<'_> {
         let progress = row.progress.value.as_text();
         let progress_len = char_len(&progress);
         if progress.trim().is_empty() {
-            if status != Some(Status::NotStarted) && row.progress.at.is_some() {
+            // Without a 完成状态 column whether progress is due is unknown: not judged.
+            if status != Some(Status::NotStarted) && row.progress.at.is_some() && row.status.at.is_some() {
                 let msg = format!(
                     "举措 {id} 的进展情况未填写。请简要写明本年度做了什么、取得了什么成效（未启动的举措可不填）。"
                 );
