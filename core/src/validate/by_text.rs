@@ -9,7 +9,7 @@ use crate::plan::Plan;
 use crate::report::RawReport;
 use crate::text::loose_key;
 
-use super::id_text;
+use crate::cells::id_text;
 
 /// The rows of `raw` whose 序号 is blank or no measure of the plan but whose 落实举措 text
 /// is one measure's text (letters, digits and ideographs compared, width-folded): those

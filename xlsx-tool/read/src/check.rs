@@ -23,6 +23,9 @@ pub struct Checked {
     /// The measures sheet's header row as read, for the 对应列 step (see
     /// [`crate::unit_workbook::ReadResult::header`]).
     pub header: Option<HeaderView>,
+    /// SHA-256 of the file's bytes, lower-case hex (empty for an input that could not be
+    /// read at all): what breaks a tie between two files of a unit with the same 填报日期.
+    pub sha256: String,
 }
 
 /// The per-file JSON of `validate` (contract §6).
@@ -39,6 +42,12 @@ pub struct FileResult<'a> {
     pub ok: bool,
     /// Every finding.
     pub diagnostics: &'a [Diagnostic],
+    /// SHA-256 of the file's bytes, lower-case hex (an addition to contract §6: the page's
+    /// board breaks a same-day tie with it exactly as the merge does); left out for an
+    /// input that could not be read at all.
+    #[serde(skip_serializing_if = "str::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<String>", optional))]
+    pub sha256: &'a str,
 }
 
 impl Checked {
@@ -55,6 +64,7 @@ impl Checked {
             year: self.report.year,
             ok: self.ok(),
             diagnostics: &self.diagnostics,
+            sha256: &self.sha256,
         }
     }
 
@@ -68,11 +78,12 @@ impl Checked {
             report: Report::default(),
             diagnostics: vec![diagnostic],
             header: None,
+            sha256: String::new(),
         }
     }
 
-    /// Hands the file to the merge; `bytes` are the file's bytes, whose SHA-256 breaks
-    /// ties between files of the same unit (computed only here: validating never needs it).
+    /// Hands the file to the merge; `bytes` are the file's bytes (their SHA-256, already
+    /// known from [`check`], breaks ties between files of the same unit).
     pub fn into_submission(self, bytes: &[u8]) -> Submission {
         self.into_located_submission(bytes, Cells::default())
     }
@@ -81,7 +92,7 @@ impl Checked {
     pub fn into_located_submission(self, bytes: &[u8], cells: Cells) -> Submission {
         Submission {
             path: self.path,
-            sha256: sha256_hex(bytes),
+            sha256: if self.sha256.is_empty() { sha256_hex(bytes) } else { self.sha256 },
             report: self.report,
             diagnostics: self.diagnostics,
             cells,
@@ -156,6 +167,9 @@ pub fn check_located_with(
         None => (Report::default(), Cells::default()),
     };
     jz_core::diagnostic::sort(&mut diagnostics);
+    let sha256 = sha256_hex(bytes);
     let header = read.header;
-    (Checked { path: path.to_string(), format: read.format, kind: read.kind, report, diagnostics, header }, cells)
+    let checked =
+        Checked { path: path.to_string(), format: read.format, kind: read.kind, report, diagnostics, sha256, header };
+    (checked, cells)
 }
