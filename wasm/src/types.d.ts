@@ -735,11 +735,11 @@ trend: Array<MeasureTrend>,
  */
 changes: Array<Change>, 
 /**
- * 督办清单 rows (see [`crate::follow_up`]).
+ * 督办清单 rows (see [`super::follow_up`]).
  */
 supervision: Array<SupervisionRow>, 
 /**
- * 催报名单 rows (see [`crate::follow_up`]).
+ * 催报名单 rows (see [`super::follow_up`]).
  */
 reminders: Array<ReminderRow>, 
 /**
@@ -865,7 +865,7 @@ group_changes: Array<GroupChange>,
 other_changes: Array<string>, 
 /**
  * The whole diff as a short memo in Chinese, one line a sentence (see
- * [`crate::plan_memo::memo`]).
+ * [`memo()`]).
  */
 memo: Array<string>, };
 
@@ -916,7 +916,7 @@ contact: string,
  */
 phone: string, 
 /**
- * The unit's latest file: 填报日期, year and file name; [`NEVER_SUBMITTED`] without one.
+ * The unit's latest file: 填报日期, year and file name; [`super::follow_up::NEVER_SUBMITTED`] without one.
  */
 last_submitted: string, 
 /**
@@ -1010,7 +1010,7 @@ export type SupervisionRow = {
  */
 unit: string, 
 /**
- * One of [`category::ALL`].
+ * One of [`super::follow_up::category::ALL`].
  */
 category: string, 
 /**
