@@ -296,3 +296,30 @@ fn a_mapping_to_no_template_column_is_refused_in_chinese() {
     let e = Mapping::from_json("A栏=完成状态").unwrap_err().to_string();
     assert!(e.contains("对应列的格式不对"), "{e}");
 }
+
+#[test]
+fn the_annotated_copy_and_the_fix_grid_work_on_a_reshaped_file() {
+    let plan = Plan::builtin();
+    for name in ["reshaped/openpyxl_no_id.xlsx", "reshaped/openpyxl_own_sheet.xlsx", "reshaped/lo_renamed.ods"] {
+        let bytes = std::fs::read(fixtures().join(name)).unwrap();
+        let (got, cells) = xlsx_tool::check_located(&plan, &bytes, name, &Limits::default());
+        // The fixing grid edits by anchor: the rows matched by text have their cells, in the file's own columns.
+        let status_at = cells
+            .at
+            .iter()
+            .find(|(a, _, _)| *a == jz_core::Anchor::Measure { id: "2.1".into(), field: jz_core::Field::Status })
+            .map(|(_, r, c)| (*r, *c));
+        let want = if name.contains("own_sheet") { (4, 1) } else { (3, 4) };
+        assert_eq!(status_at, Some(want), "{name}");
+        // Every warning of §15 is anchored, so the annotated copy marks it at the measure's row.
+        assert!(got.diagnostics.iter().filter(|d| d.code == Code::MeasureMatchedByText).all(|d| d.anchor.is_some()));
+        let unit = got.report.unit.clone().unwrap();
+        let annotated = xlsx_tool::template::filled(&plan, &got.report, &unit, 2025, &got.diagnostics).unwrap();
+        let again = check(&plan, &annotated, "批注版.xlsx", &Limits::default());
+        assert!(again.ok(), "{name}: {:#?}", again.diagnostics);
+        let view = |c: &Checked| {
+            c.report.measures.iter().map(|m| (m.id.clone(), m.status, m.progress.clone())).collect::<Vec<_>>()
+        };
+        assert_eq!(view(&again), view(&got), "{name}");
+    }
+}
