@@ -71,7 +71,9 @@ pub mod template;
 
 pub use error::Error;
 pub use jz_core::merge::file_name;
-pub use jz_read::{Checked, FileResult, Format, Kind, Limits, Mapping, check, check_located, check_with, inputs, limits};
+pub use jz_read::{
+    Checked, FileResult, Format, Kind, Limits, Mapping, check, check_located, check_with, inputs, limits,
+};
 pub use merger::Merger;
 
 /// Validates every file and merges the valid ones into the city summary of `year`:

@@ -151,14 +151,17 @@ pub(crate) fn map_columns(
         .collect();
     let mut ambiguous: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     let mut suggested: BTreeMap<usize, usize> = BTreeMap::new();
-    // By name.
+    // By name: each unknown header's other name computed once, only when a label is missing.
+    let named: Vec<(usize, usize)> = if cols.iter().any(Option::is_none) {
+        unknown.iter().filter_map(|&k| synonym_of(&cells[k].text, labels, SYNONYMS).map(|i| (k, i))).collect()
+    } else {
+        Vec::new()
+    };
     for i in 0..labels.len() {
-        if cols[i].is_some() {
-            continue;
+        if cols[i].is_none() {
+            let ks: Vec<usize> = named.iter().filter(|(_, l)| *l == i).map(|(k, _)| *k).collect();
+            take(i, &ks, &mut cols, &mut cells, How::Synonym, &mut ambiguous, &mut suggested);
         }
-        let named: Vec<usize> =
-            unknown.iter().copied().filter(|&k| synonym_of(&cells[k].text, labels, SYNONYMS) == Some(i)).collect();
-        take(i, &named, &mut cols, &mut cells, How::Synonym, &mut ambiguous, &mut suggested);
     }
     // By content: 完成状态 only.
     if let Some(i) = labels.iter().position(|l| *l == TASK_COLUMNS[4])
