@@ -119,7 +119,9 @@
     return el('section', { class: 'colmap', 'aria-labelledby': id + '-h' },
       el('h4', { id: id + '-h', text: '对应列' }),
       el('p', { text: '这份文件的列与模板不一致。请在右侧为文件中的每一列选择它对应模板中的哪一列（已按列名和内容预先选好最可能的一项），然后点“重新校验”。' }),
-      table, preview,
+      table,
+      // Scrolls sideways when wide: focusable so the keyboard can scroll it too.
+      el('div', { class: 'colmap-scroll', tabindex: '0', role: 'region', 'aria-label': '文件的前几行' }, preview),
       el('div', { class: 'actions' }, el('button', { type: 'button', text: '重新校验', onclick: run })),
       msg);
   }

@@ -17,6 +17,8 @@ use crate::grid::Grid;
 /// read as 完成状态 by its content.
 pub const STATUS_CONTENT_SHARE: f64 = 0.8;
 
+/// Header cells shown in a [`HeaderView`] (a sheet may have thousands of columns).
+const VIEW_COLUMNS: usize = 60;
 /// Data rows shown in [`HeaderView::preview`].
 const PREVIEW_ROWS: usize = 5;
 /// Characters of a cell shown in the preview.
@@ -265,12 +267,12 @@ fn status_columns(grid: &Grid, row: u32, candidates: &[u32]) -> Vec<u32> {
     if candidates.is_empty() {
         return Vec::new();
     }
-    let mut counts: BTreeMap<u32, (u32, u32)> = BTreeMap::new();
+    let mut counts: BTreeMap<u32, (u32, u32)> = candidates.iter().map(|&c| (c, (0, 0))).collect();
     for ((r, c), v) in grid.rows(row.saturating_add(1)..) {
-        if !candidates.contains(&c) || grid.is_covered(r, c) || v.is_blank() {
+        let Some(e) = counts.get_mut(&c) else { continue };
+        if grid.is_covered(r, c) || v.is_blank() {
             continue;
         }
-        let e = counts.entry(c).or_default();
         e.0 += 1;
         if let CellValue::Text(t) = v
             && Status::parse(t).is_some()
@@ -286,6 +288,7 @@ fn status_columns(grid: &Grid, row: u32, candidates: &[u32]) -> Vec<u32> {
 }
 
 fn view(grid: &Grid, row: u32, labels: &[&str], cells: &[Head], suggested: &BTreeMap<usize, usize>) -> HeaderView {
+    let cells = &cells[..cells.len().min(VIEW_COLUMNS)];
     let columns = cells
         .iter()
         .enumerate()
