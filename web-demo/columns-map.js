@@ -10,11 +10,11 @@
   const JZ = (window.JZ = window.JZ || {});
   const { el } = JZ;
   const KEY = 'jz-column-maps';
-  const NEEDS = ['missing-column', 'unknown-layout'];
-
-  /** Whether a file's columns need the person: a missing column or an unknown layout. */
+  /** Whether a file's columns need the person: an unknown layout, or a column missing from
+   * the header row the step shows. */
   function needsMapping(f) {
-    return Boolean(f.columns && f.result && f.result.diagnostics.some((d) => NEEDS.includes(d.code)));
+    if (!f.columns || !f.result) return false;
+    return f.result.diagnostics.some((d) => d.code === 'unknown-layout' || (d.code === 'missing-column' && d.sheet === f.columns.sheet));
   }
 
   function headersOf(f) {
