@@ -8,7 +8,7 @@
 //!
 //! | Input | Entry | Result |
 //! |---|---|---|
-//! | A unit's workbook (.xlsx .xlsm .xls .et .xlsb .ods .csv) | [`read_unit_workbook`], or [`check()`] to also validate it | [`unit_workbook::ReadResult`], [`Checked`] |
+//! | A unit's workbook (.xlsx .xlsm .xls .et .xlsb .ods .csv) | [`read_unit_workbook`], or [`check()`] to also validate it; [`check_with`] with the person's [`Mapping`] of headers to template columns | [`unit_workbook::ReadResult`], [`Checked`] |
 //! | A city summary (汇总表) | [`summary::open_summary`] then `.summary()`, `.history(..)`, `.merge()` | [`jz_core::MergeSummary`], [`jz_core::merge::HistorySource`], [`jz_core::Merge`] |
 //! | A plan file (plan workbook, TOML, JSON) | [`plan_file::load_plan`] | [`jz_core::Plan`] or [`plan_file::PlanFileError`] |
 //! | The plan's Word annex (.docx) | [`plan_file::import_docx`] | [`plan_file::Imported`] |
