@@ -3,8 +3,6 @@
 //! the column holds. What was decided, cell by cell, is kept as a [`HeaderView`] for the
 //! page's 对应列 step.
 
-use std::collections::BTreeMap;
-
 use jz_core::text::label_key;
 use jz_core::{CellRef, CellValue, Code, Diagnostic, Status, TASK_COLUMNS};
 use serde::Serialize;
@@ -104,6 +102,8 @@ struct Head {
     how: How,
     /// The label it repeats (read already from an earlier column).
     repeats: Option<usize>,
+    /// The label it is one of two or more candidates for (not taken).
+    suggested: Option<usize>,
 }
 
 /// The columns of a header row: for each label its column, plus the view of every cell.
@@ -132,7 +132,7 @@ pub(crate) fn map_columns(
             continue;
         }
         let text = v.as_text().trim().to_string();
-        let mut head = Head { col: c, text, target: None, how: How::Unread, repeats: None };
+        let mut head = Head { col: c, text, target: None, how: How::Unread, repeats: None, suggested: None };
         match m.exact(&head.text) {
             Some((i, how)) if cols[i].is_none() => {
                 cols[i] = Some(c);
@@ -151,8 +151,8 @@ pub(crate) fn map_columns(
             cells[k].how == How::Unread && cells[k].repeats.is_none() && !is_template_label(&label_key(&cells[k].text))
         })
         .collect();
-    let mut ambiguous: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    let mut suggested: BTreeMap<usize, usize> = BTreeMap::new();
+    // Per label: the candidates when two or more competed (none taken).
+    let mut ambiguous: Vec<Vec<usize>> = vec![Vec::new(); labels.len()];
     // By name: each unknown header's other name computed once, only when a label is missing.
     let named: Vec<(usize, usize)> = if cols.iter().any(Option::is_none) {
         unknown.iter().filter_map(|&k| synonym_of(&cells[k].text, labels, SYNONYMS).map(|i| (k, i))).collect()
@@ -162,20 +162,20 @@ pub(crate) fn map_columns(
     for i in 0..labels.len() {
         if cols[i].is_none() {
             let ks: Vec<usize> = named.iter().filter(|(_, l)| *l == i).map(|(k, _)| *k).collect();
-            take(i, &ks, &mut cols, &mut cells, How::Synonym, &mut ambiguous, &mut suggested);
+            take(i, &ks, &mut cols, &mut cells, How::Synonym, &mut ambiguous);
         }
     }
     // By content: 完成状态 only.
     if let Some(i) = labels.iter().position(|l| *l == TASK_COLUMNS[4])
         && cols[i].is_none()
-        && !ambiguous.contains_key(&i)
+        && ambiguous[i].is_empty()
     {
         let free: Vec<usize> = unknown.iter().copied().filter(|&k| cells[k].how == How::Unread).collect();
         let by_content = status_columns(grid, row, &free.iter().map(|&k| cells[k].col).collect::<Vec<_>>());
         let held: Vec<usize> = free.into_iter().filter(|&k| by_content.contains(&cells[k].col)).collect();
-        take(i, &held, &mut cols, &mut cells, How::Content, &mut ambiguous, &mut suggested);
+        take(i, &held, &mut cols, &mut cells, How::Content, &mut ambiguous);
     }
-    for (k, h) in cells.iter().enumerate() {
+    for h in &cells {
         let (c, text) = (h.col, &h.text);
         if let Some(i) = h.target.filter(|_| h.how != How::Label) {
             let why = match h.how {
@@ -197,7 +197,7 @@ pub(crate) fn map_columns(
                     labels[i]
                 ),
             ));
-        } else if h.target.is_none() && !ambiguous.values().flatten().any(|x| *x == k) {
+        } else if h.target.is_none() && h.suggested.is_none() {
             diags.push(Diagnostic::new(
                 Code::ExtraColumn,
                 Some(&at(c)),
@@ -212,10 +212,10 @@ pub(crate) fn map_columns(
         None => at(0),
     };
     for (i, label) in labels.iter().enumerate() {
-        if cols[i].is_some() || (optional.contains(label) && !ambiguous.contains_key(&i)) {
+        if cols[i].is_some() || (optional.contains(label) && ambiguous[i].is_empty()) {
             continue;
         }
-        let message = match ambiguous.get(&i) {
+        let message = match ambiguous.get(i).filter(|ks| !ks.is_empty()) {
             Some(ks) => {
                 let names: Vec<String> =
                     ks.iter().map(|&k| format!("“{}”（{}）", cells[k].text, at(cells[k].col).a1())).collect();
@@ -230,21 +230,13 @@ pub(crate) fn map_columns(
         };
         diags.push(Diagnostic::new(Code::MissingColumn, Some(&missing_at), message));
     }
-    let view = view(grid, row, labels, &cells, &suggested);
+    let view = view(grid, row, labels, &cells);
     Columns { cols, view }
 }
 
 /// Takes the one candidate `ks` offers for label `i`; two or more are remembered as
 /// ambiguous (none taken).
-fn take(
-    i: usize,
-    ks: &[usize],
-    cols: &mut [Option<u32>],
-    cells: &mut [Head],
-    how: How,
-    ambiguous: &mut BTreeMap<usize, Vec<usize>>,
-    suggested: &mut BTreeMap<usize, usize>,
-) {
+fn take(i: usize, ks: &[usize], cols: &mut [Option<u32>], cells: &mut [Head], how: How, ambiguous: &mut [Vec<usize>]) {
     match ks {
         [] => {}
         [k] => {
@@ -254,9 +246,9 @@ fn take(
         }
         _ => {
             for &k in ks {
-                suggested.insert(k, i);
+                cells[k].suggested = Some(i);
             }
-            ambiguous.insert(i, ks.to_vec());
+            ambiguous[i] = ks.to_vec();
         }
     }
 }
@@ -267,38 +259,38 @@ fn status_columns(grid: &Grid, row: u32, candidates: &[u32]) -> Vec<u32> {
     if candidates.is_empty() {
         return Vec::new();
     }
-    let mut counts: BTreeMap<u32, (u32, u32)> = candidates.iter().map(|&c| (c, (0, 0))).collect();
+    // (column, non-blank cells, status cells); `candidates` are in column order.
+    let mut counts: Vec<(u32, u32, u32)> = candidates.iter().map(|&c| (c, 0, 0)).collect();
     for ((r, c), v) in grid.rows(row.saturating_add(1)..) {
-        let Some(e) = counts.get_mut(&c) else { continue };
+        let Ok(k) = counts.binary_search_by_key(&c, |e| e.0) else { continue };
         if grid.is_covered(r, c) || v.is_blank() {
             continue;
         }
-        e.0 += 1;
+        counts[k].1 += 1;
         if let CellValue::Text(t) = v
             && Status::parse(t).is_some()
         {
-            e.1 += 1;
+            counts[k].2 += 1;
         }
     }
     counts
         .into_iter()
-        .filter(|(_, (all, statuses))| *all > 0 && f64::from(*statuses) >= STATUS_CONTENT_SHARE * f64::from(*all))
-        .map(|(c, _)| c)
+        .filter(|(_, all, statuses)| *all > 0 && f64::from(*statuses) >= STATUS_CONTENT_SHARE * f64::from(*all))
+        .map(|(c, _, _)| c)
         .collect()
 }
 
-fn view(grid: &Grid, row: u32, labels: &[&str], cells: &[Head], suggested: &BTreeMap<usize, usize>) -> HeaderView {
+fn view(grid: &Grid, row: u32, labels: &[&str], cells: &[Head]) -> HeaderView {
     let cells = &cells[..cells.len().min(VIEW_COLUMNS)];
     let columns = cells
         .iter()
-        .enumerate()
-        .map(|(k, h)| {
+        .map(|h| {
             let column = h.target.map(|i| labels[i].to_string());
             HeaderColumn {
                 cell: CellRef::new(&grid.name, row, h.col).a1(),
                 header: h.text.clone(),
                 how: h.how,
-                suggested: suggested.get(&k).map(|i| labels[*i].to_string()),
+                suggested: h.suggested.map(|i| labels[i].to_string()),
                 column,
             }
         })
