@@ -60,14 +60,20 @@ pub(crate) fn mapping(value: &JsValue) -> JsResult<jz_read::Mapping> {
     if value.is_undefined() || value.is_null() {
         return Ok(jz_read::Mapping::default());
     }
-    if !value.is_object() {
-        return Err(js_error("对应列应是 {\"文件中的表头\": \"模板中的列\"} 形式的对象。"));
+    let bad = || js_error("对应列应是 {\"文件中的表头\": \"模板中的列\"} 形式的对象，表头和列名都是文字。");
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return Err(bad());
     }
-    let text = js_sys::JSON::stringify(value)
-        .ok()
-        .and_then(|t| t.as_string())
-        .ok_or_else(|| js_error("对应列应是 {\"文件中的表头\": \"模板中的列\"} 形式的对象。"))?;
-    jz_read::Mapping::from_json(&text).map_err(js_error)
+    // Read from the object's own entries (no JSON round trip: the check-only module stays small).
+    let mut pairs = Vec::new();
+    for entry in Object::entries(value.unchecked_ref()).iter() {
+        let pair: js_sys::Array = entry.unchecked_into();
+        match (pair.get(0).as_string(), pair.get(1).as_string()) {
+            (Some(header), Some(column)) => pairs.push((header, column)),
+            _ => return Err(bad()),
+        }
+    }
+    jz_read::Mapping::from_pairs(pairs).map_err(js_error)
 }
 
 /// A plain object from `(key, value)` pairs.

@@ -13,36 +13,39 @@ use crate::cells::id_text;
 
 /// The rows of `raw` whose 序号 is blank or no measure of the plan but whose 落实举措 text
 /// is one measure's text (letters, digits and ideographs compared, width-folded): those
-/// rows get the measure's id. Returns the adapted report (when a row was matched), which
-/// rows were matched, and one `measure-matched-by-text` warning per matched row, at its
-/// 序号 cell (at its 落实举措 cell when the sheet has no 序号 column).
-pub(super) fn match_rows(plan: &Plan, raw: &RawReport) -> (Option<RawReport>, Vec<bool>, Vec<Diagnostic>) {
-    let mut matched = vec![false; raw.measures.len()];
+/// rows are that measure. Returns per row the measure id so found (`None`: the row keeps
+/// its own 序号) and one `measure-matched-by-text` warning per matched row, at its 序号 cell
+/// (at its 落实举措 cell when the sheet has no 序号 column).
+pub(crate) fn match_rows(plan: &Plan, raw: &RawReport) -> (Vec<Option<String>>, Vec<Diagnostic>) {
+    let mut matched: Vec<Option<String>> = vec![None; raw.measures.len()];
+    let mut diags = Vec::new();
     let needs = |v: &CellValue| {
         let id = id_text(v);
         id.is_empty() || plan.measure(&id).is_none()
     };
     if !raw.measures.iter().any(|r| needs(&r.id.value) && !r.measure_text.text_value().is_empty()) {
-        return (None, matched, Vec::new());
+        return (matched, diags);
     }
     let unit = {
         let written = raw.unit.text_value();
         let meta = raw.meta.as_ref().map(|m| m.unit.trim().to_string()).unwrap_or_default();
         plan.resolve_unit(&written).or_else(|| plan.resolve_unit(&meta)).map(str::to_string)
     };
-    let keys: Vec<(String, String, bool)> = plan
-        .measures()
-        .map(|m| {
-            let mine = unit.as_deref().is_none_or(|u| m.task.units.iter().any(|x| x == u));
-            (loose_key(&m.measure.text), m.measure.id.clone(), mine)
-        })
-        .collect();
-    let mut adapted = raw.clone();
-    let mut diags = Vec::new();
+    // (text key, id, the unit's own measure)
+    let mut keys: Vec<(String, String, bool)> = Vec::new();
+    for m in plan.measures() {
+        let mine = unit.as_deref().is_none_or(|u| m.task.units.iter().any(|x| x == u));
+        keys.push((loose_key(&m.measure.text), m.measure.id.clone(), mine));
+    }
     // Measures a row already names by its own 序号 are not matched again.
-    let mut taken: HashSet<String> =
-        raw.measures.iter().map(|r| id_text(&r.id.value)).filter(|id| plan.measure(id).is_some()).collect();
-    for (k, row) in adapted.measures.iter_mut().enumerate() {
+    let mut taken: HashSet<String> = HashSet::new();
+    for r in &raw.measures {
+        let id = id_text(&r.id.value);
+        if plan.measure(&id).is_some() {
+            taken.insert(id);
+        }
+    }
+    for (k, row) in raw.measures.iter().enumerate() {
         if !needs(&row.id.value) {
             continue;
         }
@@ -52,11 +55,14 @@ pub(super) fn match_rows(plan: &Plan, raw: &RawReport) -> (Option<RawReport>, Ve
         }
         // The unit's measures with this text first; several (the plan repeats a text
         // under two tasks): the rows take them in plan order, as the template lists them.
-        let same: Vec<&(String, String, bool)> = keys.iter().filter(|(k, _, _)| *k == key).collect();
-        let mine: Vec<&(String, String, bool)> = same.iter().copied().filter(|(_, _, m)| *m).collect();
-        let pool = if mine.is_empty() { &same } else { &mine };
-        let Some(id) = pool.iter().map(|(_, id, _)| id).find(|id| !taken.contains(*id)).cloned() else {
-            // Every such measure is named by another row already: left unmatched.
+        let mine = keys.iter().any(|(k2, _, m)| *k2 == key && *m);
+        let Some(id) = keys
+            .iter()
+            .find(|(k2, id, m)| *k2 == key && (*m || !mine) && !taken.contains(id))
+            .map(|(_, id, _)| id.clone())
+        else {
+            // Named by another row, or a second row with the same text: left unmatched
+            // (and reported as such).
             continue;
         };
         taken.insert(id.clone());
@@ -73,8 +79,7 @@ pub(super) fn match_rows(plan: &Plan, raw: &RawReport) -> (Option<RawReport>, Ve
             Diagnostic::new(Code::MeasureMatchedByText, at, message)
                 .anchored(Anchor::Measure { id: id.clone(), field: Field::Id }),
         );
-        row.id.value = CellValue::Text(id);
-        matched[k] = true;
+        matched[k] = Some(id);
     }
-    if diags.is_empty() { (None, matched, diags) } else { (Some(adapted), matched, diags) }
+    (matched, diags)
 }

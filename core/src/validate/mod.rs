@@ -36,8 +36,8 @@ pub fn validate_located(plan: &Plan, raw: &RawReport) -> (Report, Vec<Diagnostic
     // Plan identity first: a workbook of an older plan version is read with its rows
     // matched to the current plan (see `crate::revision`).
     let (raw, identity) = crate::revision::reconcile(plan, raw);
-    let (matched_raw, by_text, mut diags) = by_text::match_rows(plan, raw.as_ref());
-    let raw = matched_raw.as_ref().unwrap_or(raw.as_ref());
+    let raw = raw.as_ref();
+    let (by_text, mut diags) = by_text::match_rows(plan, raw);
     diags.extend(identity);
     let mut v = Validator { plan, raw, diags, by_text };
     let unit = v.unit();
@@ -48,18 +48,19 @@ pub fn validate_located(plan: &Plan, raw: &RawReport) -> (Report, Vec<Diagnostic
     let measures = v.measures(unit.as_deref());
     let indicators = v.indicators(unit.as_deref());
     let report = Report { unit, year, contact, phone, date, date_text, measures, indicators };
-    let mut diags = v.diags;
+    let Validator { mut diags, by_text, .. } = v;
     crate::revision::relax_missing(&mut diags);
     crate::diagnostic::sort(&mut diags);
-    (report, diags, Cells::of(raw))
+    (report, diags, Cells::of_matched(raw, &by_text))
 }
 
 struct Validator<'a> {
     plan: &'a Plan,
     raw: &'a RawReport,
     diags: Vec<Diagnostic>,
-    /// Per measure row: matched to its measure by text (its wording is not judged again).
-    by_text: Vec<bool>,
+    /// Per measure row: the measure it was matched to by its text (its wording is not
+    /// judged again), or `None`.
+    by_text: Vec<Option<String>>,
 }
 
 impl Validator<'_> {
@@ -181,7 +182,7 @@ impl Validator<'_> {
         let mut seen = HashSet::new();
         let mut entries = Vec::new();
         for (k, row) in self.raw.measures.iter().enumerate() {
-            let by_text = self.by_text.get(k).copied().unwrap_or(false);
+            let by_text = self.by_text.get(k).cloned().flatten();
             if let Some(e) = self.measure_row(row, unit, &mut seen, by_text) {
                 entries.push(e);
             }
@@ -208,9 +209,10 @@ impl Validator<'_> {
         row: &RawMeasureRow,
         unit: Option<&str>,
         seen: &mut HashSet<String>,
-        by_text: bool,
+        by_text: Option<String>,
     ) -> Option<MeasureEntry> {
-        let id = id_text(&row.id.value);
+        let matched = by_text.is_some();
+        let id = by_text.unwrap_or_else(|| id_text(&row.id.value));
         let anchor = |field| Anchor::Measure { id: id.clone(), field };
         let plan_measure = self.plan.measure(&id);
         let mut assigned = false;
@@ -232,7 +234,7 @@ impl Validator<'_> {
                 self.push(Code::MeasureNotAssigned, &row.id, anchor(Field::Id), msg);
             }
             let written = row.measure_text.text_value();
-            if !by_text && !written.is_empty() && !same_text(&written, &m.measure.text) {
+            if !matched && !written.is_empty() && !same_text(&written, &m.measure.text) {
                 let msg = format!(
                     "举措 {id} 的“落实举措”内容被改动过。原文是：“{}”。请恢复原文，进展写在“进展情况”中。",
                     m.measure.text

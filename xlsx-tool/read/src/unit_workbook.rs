@@ -134,7 +134,7 @@ fn read_csv(bytes: &[u8], limits: &Limits, mapping: &Mapping) -> Result<ReadResu
     let (text, _) = csvgrid::decode(bytes);
     let grid = csvgrid::parse(&text, sheets::TASKS, limits)?;
     let m = Matcher { labels: &TASK_COLUMNS, mapping };
-    let found = layout::find_header_by(&grid, &TASK_COLUMNS, &TASK_KEYS, false, |t| m.exact(t).map(|(i, _)| i))
+    let found = layout::find_header_by(&grid, &TASK_COLUMNS, &TASK_KEYS, false, &|t| m.exact(t).map(|(i, _)| i))
         .map(|h| (h, false))
         .or_else(|| columns::own_header(&grid, m, HEADER_SEARCH_ROWS).map(|h| (h, true)));
     let guess = if found.is_none() { guess_view(&grid, m) } else { None };
@@ -147,9 +147,13 @@ fn read_csv(bytes: &[u8], limits: &Limits, mapping: &Mapping) -> Result<ReadResu
 /// For a sheet of unknown layout: its likeliest header row (the first of the top rows with
 /// the most non-blank cells, at least two) as the 对应列 step shows it.
 fn guess_view(grid: &crate::grid::Grid, m: Matcher<'_>) -> Option<HeaderView> {
-    let count = |r: u32| grid.row(r).filter(|(c, v)| !grid.is_covered(r, *c) && !v.is_blank()).count();
-    let (best, row) =
-        (0..layout::CONTACT_SEARCH_ROWS).map(|r| (count(r), r)).fold((0, 0), |a, b| if b.0 > a.0 { b } else { a });
+    let (mut best, mut row) = (0, 0);
+    for r in 0..layout::CONTACT_SEARCH_ROWS {
+        let n = grid.row(r).filter(|(c, v)| !grid.is_covered(r, *c) && !v.is_blank()).count();
+        if n > best {
+            (best, row) = (n, r);
+        }
+    }
     if best < 2 {
         return None;
     }

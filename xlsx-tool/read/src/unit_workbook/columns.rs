@@ -146,22 +146,29 @@ pub(crate) fn map_columns(
     }
     let at = |c: u32| CellRef::new(&grid.name, row, c);
     // Unknown headers that are no template label: candidates for a missing label.
-    let unknown: Vec<usize> = (0..cells.len())
-        .filter(|&k| {
-            cells[k].how == How::Unread && cells[k].repeats.is_none() && !is_template_label(&label_key(&cells[k].text))
-        })
-        .collect();
+    let mut unknown: Vec<usize> = Vec::new();
+    for (k, h) in cells.iter().enumerate() {
+        if h.how == How::Unread && h.repeats.is_none() && !is_template_label(&label_key(&h.text)) {
+            unknown.push(k);
+        }
+    }
     // Per label: the candidates when two or more competed (none taken).
     let mut ambiguous: Vec<Vec<usize>> = vec![Vec::new(); labels.len()];
     // By name: each unknown header's other name computed once, only when a label is missing.
-    let named: Vec<(usize, usize)> = if cols.iter().any(Option::is_none) {
-        unknown.iter().filter_map(|&k| synonym_of(&cells[k].text, labels, SYNONYMS).map(|i| (k, i))).collect()
-    } else {
-        Vec::new()
-    };
+    let mut named: Vec<Option<usize>> = vec![None; cells.len()];
+    if cols.contains(&None) {
+        for &k in &unknown {
+            named[k] = synonym_of(&cells[k].text, labels, SYNONYMS);
+        }
+    }
     for i in 0..labels.len() {
         if cols[i].is_none() {
-            let ks: Vec<usize> = named.iter().filter(|(_, l)| *l == i).map(|(k, _)| *k).collect();
+            let mut ks: Vec<usize> = Vec::new();
+            for &k in &unknown {
+                if named[k] == Some(i) {
+                    ks.push(k);
+                }
+            }
             take(i, &ks, &mut cols, &mut cells, How::Synonym, &mut ambiguous);
         }
     }
@@ -170,9 +177,19 @@ pub(crate) fn map_columns(
         && cols[i].is_none()
         && ambiguous[i].is_empty()
     {
-        let free: Vec<usize> = unknown.iter().copied().filter(|&k| cells[k].how == How::Unread).collect();
-        let by_content = status_columns(grid, row, &free.iter().map(|&k| cells[k].col).collect::<Vec<_>>());
-        let held: Vec<usize> = free.into_iter().filter(|&k| by_content.contains(&cells[k].col)).collect();
+        let mut free: Vec<u32> = Vec::new();
+        for &k in &unknown {
+            if cells[k].how == How::Unread {
+                free.push(cells[k].col);
+            }
+        }
+        let by_content = status_columns(grid, row, &free);
+        let mut held: Vec<usize> = Vec::new();
+        for &k in &unknown {
+            if cells[k].how == How::Unread && by_content.contains(&cells[k].col) {
+                held.push(k);
+            }
+        }
         take(i, &held, &mut cols, &mut cells, How::Content, &mut ambiguous);
     }
     for h in &cells {
@@ -282,47 +299,55 @@ fn status_columns(grid: &Grid, row: u32, candidates: &[u32]) -> Vec<u32> {
 
 fn view(grid: &Grid, row: u32, labels: &[&str], cells: &[Head]) -> HeaderView {
     let cells = &cells[..cells.len().min(VIEW_COLUMNS)];
-    let columns = cells
-        .iter()
-        .map(|h| {
-            let column = h.target.map(|i| labels[i].to_string());
-            HeaderColumn {
-                cell: CellRef::new(&grid.name, row, h.col).a1(),
-                header: h.text.clone(),
-                how: h.how,
-                suggested: h.suggested.map(|i| labels[i].to_string()),
-                column,
-            }
-        })
-        .collect();
+    let mut columns = Vec::new();
+    let mut at = Vec::new();
+    for h in cells {
+        columns.push(HeaderColumn {
+            cell: CellRef::new(&grid.name, row, h.col).a1(),
+            header: h.text.clone(),
+            how: h.how,
+            suggested: h.suggested.map(|i| labels[i].to_string()),
+            column: h.target.map(|i| labels[i].to_string()),
+        });
+        at.push(h.col);
+    }
+    let mut template = Vec::new();
+    for l in labels {
+        template.push(l.to_string());
+    }
     HeaderView {
         sheet: grid.name.clone(),
         row: row.saturating_add(1),
-        template: labels.iter().map(|l| l.to_string()).collect(),
+        template,
         columns,
-        preview: preview(grid, row, &cells.iter().map(|h| h.col).collect::<Vec<_>>()),
+        preview: preview(grid, row, &at),
     }
 }
 
 /// The first [`PREVIEW_ROWS`] non-blank rows below `row`, one short text per column.
 pub(crate) fn preview(grid: &Grid, row: u32, cols: &[u32]) -> Vec<Vec<String>> {
-    let mut rows: Vec<u32> = grid.rows(row.saturating_add(1)..).map(|((r, _), _)| r).collect();
-    rows.dedup();
-    rows.into_iter()
-        .take(PREVIEW_ROWS)
-        .map(|r| {
-            cols.iter()
-                .map(|&c| {
-                    let t = grid.get(r, c).as_text();
-                    let mut s: String = t.chars().take(PREVIEW_CHARS).collect();
-                    if t.chars().count() > PREVIEW_CHARS {
-                        s.push('…');
-                    }
-                    s
-                })
-                .collect()
-        })
-        .collect()
+    let mut out: Vec<Vec<String>> = Vec::new();
+    let mut last = None;
+    for ((r, _), _) in grid.rows(row.saturating_add(1)..) {
+        if last == Some(r) {
+            continue;
+        }
+        if out.len() == PREVIEW_ROWS {
+            break;
+        }
+        last = Some(r);
+        let mut line = Vec::new();
+        for &c in cols {
+            let t = grid.get(r, c).as_text();
+            let mut s: String = t.chars().take(PREVIEW_CHARS).collect();
+            if t.chars().count() > PREVIEW_CHARS {
+                s.push('…');
+            }
+            line.push(s);
+        }
+        out.push(line);
+    }
+    out
 }
 
 /// A unit's own header row (contract §15): among the first rows, the first that names
@@ -331,14 +356,17 @@ pub(crate) fn own_header(grid: &Grid, m: Matcher<'_>, rows: u32) -> Option<u32> 
     let idx = |l: &str| m.labels.iter().position(|x| *x == l);
     let (measure, status, progress) = (idx(TASK_COLUMNS[2])?, idx(TASK_COLUMNS[4])?, idx(TASK_COLUMNS[5])?);
     (0..rows).find(|&r| {
-        let named: Vec<usize> = grid
-            .row(r)
-            .filter(|(c, _)| !grid.is_covered(r, *c))
-            .filter_map(|(_, v)| match v {
-                CellValue::Text(t) if t.len() <= 160 => m.any(t),
-                _ => None,
-            })
-            .collect();
-        named.contains(&measure) && (named.contains(&status) || named.contains(&progress))
+        let (mut has_measure, mut has_status) = (false, false);
+        for (c, v) in grid.row(r) {
+            if let CellValue::Text(t) = v
+                && t.len() <= 160
+                && !grid.is_covered(r, c)
+            {
+                let i = m.any(t);
+                has_measure |= i == Some(measure);
+                has_status |= i == Some(status) || i == Some(progress);
+            }
+        }
+        has_measure && has_status
     })
 }

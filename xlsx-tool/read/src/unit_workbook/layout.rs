@@ -36,7 +36,7 @@ const MAX_LABEL_BYTES: usize = 160;
 /// most of `labels`. With `strict` it must contain every one of `keys`; otherwise (the
 /// sheet was found by its name) two matching labels are enough.
 pub(crate) fn find_header(grid: &Grid, labels: &[&str], keys: &[&str], strict: bool) -> Option<u32> {
-    find_header_by(grid, labels, keys, strict, |t| canonical(t, labels))
+    find_header_by(grid, labels, keys, strict, &|t| canonical(t, labels))
 }
 
 /// [`find_header`] with `label_of` telling which label a header cell is (the person's
@@ -46,7 +46,7 @@ pub(crate) fn find_header_by(
     labels: &[&str],
     keys: &[&str],
     strict: bool,
-    label_of: impl Fn(&str) -> Option<usize>,
+    label_of: &dyn Fn(&str) -> Option<usize>,
 ) -> Option<u32> {
     let mut best: Option<(usize, u32)> = None;
     for r in 0..HEADER_SEARCH_ROWS {
@@ -79,9 +79,11 @@ pub(crate) fn find_header_by(
 fn data_rows(grid: &Grid, header: u32, cols: &[Option<u32>], skip: &[u32]) -> Vec<Vec<RawCell>> {
     let mut rows: Vec<u32> = grid.rows(header.saturating_add(1)..).map(|((r, _), _)| r).collect();
     rows.dedup();
-    rows.retain(|r| !skip.contains(r));
     let mut out = Vec::new();
     for r in rows {
+        if skip.contains(&r) {
+            continue;
+        }
         let has_content = cols.iter().flatten().any(|&c| !grid.is_covered(r, c) && !grid.get(r, c).is_blank());
         if !has_content {
             continue;

@@ -33,7 +33,8 @@ pub(crate) fn find(
     own: bool,
 ) -> Result<Option<Found>, Diagnostic> {
     let skipped = |n: &str| skip.iter().flatten().any(|s| *s == n);
-    let header = |g: &Grid, strict| layout::find_header_by(g, m.labels, keys, strict, |t| m.exact(t).map(|(i, _)| i));
+    let label_of = |t: &str| m.exact(t).map(|(i, _)| i);
+    let header = |g: &Grid, strict| layout::find_header_by(g, m.labels, keys, strict, &label_of);
     let names = sheets.names().to_vec();
     let by_name = names.iter().position(|n| n.trim() == wanted && !skipped(n));
     if let Some(i) = by_name {

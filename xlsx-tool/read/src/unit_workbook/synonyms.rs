@@ -48,11 +48,16 @@ pub(crate) fn synonym_of(text: &str, labels: &[&str], table: &[(&str, &[&str])])
     if key.chars().count() > MAX_CONTAINING_CHARS {
         return None;
     }
-    let mut containing = labels.iter().enumerate().filter(|(_, l)| key.contains(**l));
-    match (containing.next(), containing.next()) {
-        (Some((i, _)), None) => Some(i),
-        _ => None,
+    let mut found = None;
+    for (i, l) in labels.iter().enumerate() {
+        if key.contains(l) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(i);
+        }
     }
+    found
 }
 
 /// The person's own mapping of a file's headers to the template's columns
