@@ -108,18 +108,21 @@ impl Mapping {
             if target_key.is_empty() {
                 continue;
             }
-            let column =
-                TASK_COLUMNS.iter().chain(&INDICATOR_COLUMNS).find(|l| **l == target_key).ok_or_else(|| {
-                    MappingError::UnknownColumn {
-                        header: header.to_string(),
-                        target: target.to_string(),
-                        choices: TASK_COLUMNS.iter().chain(&INDICATOR_COLUMNS).copied().collect::<Vec<_>>().join("、"),
-                    }
-                })?;
+            let known = |l: &&&'static str| **l == target_key;
+            let Some(column) = TASK_COLUMNS.iter().find(known).or_else(|| INDICATOR_COLUMNS.iter().find(known)) else {
+                return Err(MappingError::UnknownColumn {
+                    header: header.to_string(),
+                    target: target.to_string(),
+                    choices: format!("{}、{}", TASK_COLUMNS.join("、"), INDICATOR_COLUMNS.join("、")),
+                });
+            };
             let key = label_key(header);
-            if !key.is_empty() {
-                out.pairs.retain(|(k, _)| *k != key);
-                out.pairs.push((key, column));
+            if key.is_empty() {
+                continue;
+            }
+            match out.pairs.iter_mut().find(|(k, _)| *k == key) {
+                Some(pair) => pair.1 = column,
+                None => out.pairs.push((key, column)),
             }
         }
         Ok(out)
