@@ -10,6 +10,11 @@
   const JZ = (window.JZ = window.JZ || {});
   const { el } = JZ;
   const KEY = 'jz-column-maps';
+  /** Whether a file's findings may call for the step (then its header row is asked for). */
+  function mayNeedMapping(f) {
+    return Boolean(f.result) && f.result.diagnostics.some((d) => d.code === 'unknown-layout' || d.code === 'missing-column');
+  }
+
   /** Whether a file's columns need the person: an unknown layout, or a column missing from
    * the header row the step shows. */
   function needsMapping(f) {
@@ -126,5 +131,5 @@
       msg);
   }
 
-  Object.assign(JZ, { needsMapping, applyRemembered, columnsPanel: panel, forgetColumnMaps: forget });
+  Object.assign(JZ, { needsMapping, mayNeedMapping, applyRemembered, columnsPanel: panel, forgetColumnMaps: forget });
 })();

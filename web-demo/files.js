@@ -136,6 +136,11 @@
       entry.result = out.result;
       entry.report = out.report;
       entry.columns = out.columns || null;
+      // The check-only module leaves the header row out: the writer module gives it, only
+      // for a file whose columns need the person.
+      if (!entry.columns && JZ.mayNeedMapping(entry)) {
+        entry.columns = await JZ.call('headers', entry.bytes, entry.name, JZ.planArg(), entry.mapping || null).catch(() => null);
+      }
     } catch (e) {
       entry.result = { path: entry.name, unit: null, year: null, ok: false,
         diagnostics: [{ code: 'not-a-workbook', severity: 'error', sheet: '', cell: '', message: e.message }] };

@@ -5,7 +5,7 @@
 //! thrown as JavaScript `Error`s whose message is plain Chinese; problems *inside* a
 //! unit's file are not errors but diagnostics in the returned data.
 //!
-//! JavaScript names: `plan`, `template`, `validate`, `inspect`, `merge`, `annotate`,
+//! JavaScript names: `plan`, `template`, `validate`, `inspect`, `headers`, `merge`, `annotate`,
 //! `correct`, `samples`, `planDiff`, `report`, `loadPlan`, `planWorkbook`, `board`,
 //! `annotatedName`. Their TypeScript types are in the custom section below.
 //! Which files a folder holds that are read: `spreadsheetExtensions`, `isSpreadsheetName`,
@@ -79,7 +79,7 @@ export interface Facts {
   /** The progress judgement: a ratio ≥ `on_track` is 正常, ≥ `watch` 关注, below 滞后; `rule` says it in words. */
   judgement: { on_track: number; watch: number; rule: string };
 }
-/** `inspect` result: the validation result, the report as understood, and the measures sheet's header row as read (null when none was found): what the 对应列 step shows. */
+/** `inspect` result: the validation result, the report as understood, and the measures sheet's header row as read (null when none was found, and always in the check-only module: ask `headers`): what the 对应列 step shows. */
 export interface Inspection { result: FileResult; report: Report; columns: HeaderView | null }
 /**
  * One change for `correct`: `{measure: "2.1", field: "status", value: "已完成"}`,
@@ -156,11 +156,30 @@ pub fn inspect_js(
     let plan = load_plan(plan_text.as_deref())?;
     let mapping = convert::mapping(&mapping)?;
     let checked = jz_read::check_with(&plan, bytes, file_name, &Limits::default(), &mapping);
-    object(&[
-        ("result", &to_js(&checked.result())?),
-        ("report", &to_js(&checked.report)?),
-        ("columns", &to_js(&checked.header)?),
-    ])
+    // The check-only module reads no header view (jz-read's `header-view` feature): `headers`.
+    let columns = if cfg!(feature = "writer") { to_js(&checked.header)? } else { JsValue::NULL };
+    object(&[("result", &to_js(&checked.result())?), ("report", &to_js(&checked.report)?), ("columns", &columns)])
+}
+
+/// The file's header row as read, for the 对应列 step: the sheet, the header row, the
+/// template's columns, each header cell with what it is read as (or most likely is) and
+/// the first rows; `null` when the file has no sheet with a likely header row. In the
+/// writer module only (the check-only module's `inspect` gives `columns: null`).
+///
+/// # Errors
+/// A bad plan or a bad mapping.
+#[cfg(feature = "writer")]
+#[wasm_bindgen(js_name = headers, unchecked_return_type = "HeaderView | null")]
+pub fn headers_js(
+    bytes: &[u8],
+    file_name: &str,
+    plan_text: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "Mapping | null")] mapping: JsValue,
+) -> JsResult<JsValue> {
+    let plan = load_plan(plan_text.as_deref())?;
+    let mapping = convert::mapping(&mapping)?;
+    let checked = jz_read::check_with(&plan, bytes, file_name, &Limits::default(), &mapping);
+    to_js(&checked.header)
 }
 
 /// Validates every file and merges the valid ones into the summary of `year`:

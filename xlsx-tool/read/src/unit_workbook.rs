@@ -57,7 +57,8 @@ pub struct ReadResult {
     /// Problems with the file's structure (contents are judged later by validation).
     pub diagnostics: Vec<Diagnostic>,
     /// The measures sheet's header row as read (or, for a file of unknown layout, the
-    /// likeliest header row of its first sheet): what the page's 对应列 step shows.
+    /// likeliest header row of its first sheet): what the page's 对应列 step shows. Only
+    /// with the `header-view` feature (default), else `None`.
     pub header: Option<HeaderView>,
 }
 
@@ -117,7 +118,7 @@ fn read_book(mut sheets: Sheets<'_>, format: Format, mapping: &Mapping) -> Resul
     let indicators =
         pick_sheets::find(&mut sheets, sheets::INDICATORS, ind_m, &INDICATOR_KEYS, &[meta_name, taken], false)?;
     let mut result = assemble(Some(format), tasks, indicators, meta, Severity::Error, mapping);
-    if result.kind == Kind::Unreadable {
+    if result.kind == Kind::Unreadable && cfg!(feature = "header-view") {
         // What the page can offer to map: the first sheet with a likely header row.
         for name in sheets.names().to_vec().iter().filter(|n| Some(n.as_str()) != meta_name) {
             let head = sheets.read_head(name, HEADER_SEARCH_ROWS)?;
@@ -147,6 +148,9 @@ fn read_csv(bytes: &[u8], limits: &Limits, mapping: &Mapping) -> Result<ReadResu
 /// For a sheet of unknown layout: its likeliest header row (the first of the top rows with
 /// the most non-blank cells, at least two) as the 对应列 step shows it.
 fn guess_view(grid: &crate::grid::Grid, m: Matcher<'_>) -> Option<HeaderView> {
+    if !cfg!(feature = "header-view") {
+        return None;
+    }
     let (mut best, mut row) = (0, 0);
     for r in 0..layout::CONTACT_SEARCH_ROWS {
         let n = grid.row(r).filter(|(c, v)| !grid.is_covered(r, *c) && !v.is_blank()).count();
@@ -157,7 +161,7 @@ fn guess_view(grid: &crate::grid::Grid, m: Matcher<'_>) -> Option<HeaderView> {
     if best < 2 {
         return None;
     }
-    Some(columns::map_columns(grid, row, m, &[], &mut Vec::new()).view)
+    columns::map_columns(grid, row, m, &[], &mut Vec::new()).view
 }
 
 /// Builds the result from the sheets found. `missing_indicators` is the severity of a
@@ -182,7 +186,7 @@ fn assemble(
             let optional: &[&str] = if own { &OWN_LAYOUT_OPTIONAL } else { &[] };
             let columns = columns::map_columns(&grid, header, m, optional, &mut diagnostics);
             let cols = columns.cols;
-            view = Some(columns.view);
+            view = columns.view;
             let ([unit, year, contact, phone, date], label_rows) = layout::contact_block(&grid, header);
             raw.unit = unit;
             raw.year = year;

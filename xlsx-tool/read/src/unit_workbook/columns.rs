@@ -106,10 +106,11 @@ struct Head {
     suggested: Option<usize>,
 }
 
-/// The columns of a header row: for each label its column, plus the view of every cell.
+/// The columns of a header row: for each label its column, plus the view of every cell
+/// (with the `header-view` feature).
 pub(crate) struct Columns {
     pub cols: Vec<Option<u32>>,
-    pub view: HeaderView,
+    pub view: Option<HeaderView>,
 }
 
 /// Maps each template label to its column in the header row `row`. Unknown and repeated
@@ -297,7 +298,10 @@ fn status_columns(grid: &Grid, row: u32, candidates: &[u32]) -> Vec<u32> {
         .collect()
 }
 
-fn view(grid: &Grid, row: u32, labels: &[&str], cells: &[Head]) -> HeaderView {
+fn view(grid: &Grid, row: u32, labels: &[&str], cells: &[Head]) -> Option<HeaderView> {
+    if !cfg!(feature = "header-view") {
+        return None;
+    }
     let cells = &cells[..cells.len().min(VIEW_COLUMNS)];
     let mut columns = Vec::new();
     let mut at = Vec::new();
@@ -315,13 +319,13 @@ fn view(grid: &Grid, row: u32, labels: &[&str], cells: &[Head]) -> HeaderView {
     for l in labels {
         template.push(l.to_string());
     }
-    HeaderView {
+    Some(HeaderView {
         sheet: grid.name.clone(),
         row: row.saturating_add(1),
         template,
         columns,
         preview: preview(grid, row, &at),
-    }
+    })
 }
 
 /// The first [`PREVIEW_ROWS`] non-blank rows below `row`, one short text per column.
