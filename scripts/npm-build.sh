@@ -16,13 +16,14 @@ PKG=$OUT/package
 
 scripts/deps.sh >&2
 WASM="$TARGET_DIR/wasm32-unknown-unknown/release-wasm/jz_wasm.wasm"
+WASM_CHECK="$TARGET_DIR/wasm32-unknown-unknown/release-wasm-check/jz_wasm.wasm"
 rm -rf "$OUT"
 mkdir -p "$PKG/check"
 # The check-only module first: both builds write the same file, and the full one is left
 # in place for scripts/web-build.sh.
-echo "== cargo build -p jz-wasm --no-default-features (release-wasm, check-only)" >&2
-nice -n 19 cargo build -p jz-wasm --target wasm32-unknown-unknown --profile release-wasm --no-default-features >&2
-wasm-bindgen "$WASM" --out-dir "$PKG/check" --target web --remove-name-section --remove-producers-section
+echo "== cargo build -p jz-wasm --no-default-features (release-wasm-check, check-only)" >&2
+nice -n 19 cargo build -p jz-wasm --target wasm32-unknown-unknown --profile release-wasm-check --no-default-features >&2
+wasm-bindgen "$WASM_CHECK" --out-dir "$PKG/check" --target web --remove-name-section --remove-producers-section
 echo "== cargo build -p jz-wasm (release-wasm)" >&2
 nice -n 19 cargo build -p jz-wasm --target wasm32-unknown-unknown --profile release-wasm >&2
 wasm-bindgen "$WASM" --out-dir "$PKG" --target web --remove-name-section --remove-producers-section

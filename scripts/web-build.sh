@@ -24,13 +24,14 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_VERSION"
 fi
 
 WASM="$TARGET_DIR/wasm32-unknown-unknown/release-wasm/jz_wasm.wasm"
+WASM_CHECK="$TARGET_DIR/wasm32-unknown-unknown/release-wasm-check/jz_wasm.wasm"
 rm -rf "$DIST"
 mkdir -p "$DIST"
-# Both builds write the same file: each is bound right after it is built. Each module gets
+# The check-only module has its own profile (release-wasm-check, opt-level "z"). Each module gets
 # its own global (jz_check, jz_writer) so the worker can hold both.
-echo "== cargo build -p jz-wasm --no-default-features (release-wasm, check-only)"
-nice -n 19 cargo build -p jz-wasm --target wasm32-unknown-unknown --profile release-wasm --no-default-features
-wasm-bindgen "$WASM" --out-dir "$DIST" --out-name jz_wasm_check --target no-modules --no-modules-global jz_check \
+echo "== cargo build -p jz-wasm --no-default-features (release-wasm-check, check-only)"
+nice -n 19 cargo build -p jz-wasm --target wasm32-unknown-unknown --profile release-wasm-check --no-default-features
+wasm-bindgen "$WASM_CHECK" --out-dir "$DIST" --out-name jz_wasm_check --target no-modules --no-modules-global jz_check \
   --remove-name-section --remove-producers-section
 echo "== cargo build -p jz-wasm (release-wasm, with the writers)"
 nice -n 19 cargo build -p jz-wasm --target wasm32-unknown-unknown --profile release-wasm

@@ -134,8 +134,9 @@
   async function clearDesk() {
     const why = await JZ.desk.clear();
     if (why) { JZ.deskNote(why, true); return; }
+    JZ.forgetColumnMaps();
     JZ.deskNote(S.files.length
-      ? `已清空本机保存的文件。页面中的 ${S.files.length} 个文件在刷新或关闭页面后不再保留。`
+      ? `已清空本机保存的文件和记住的对应列。页面中的 ${S.files.length} 个文件在刷新或关闭页面后不再保留。`
       : '已清空本机保存的文件。');
   }
 

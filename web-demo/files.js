@@ -107,9 +107,12 @@
       const p = picked[i];
       $('progress-label').textContent = `正在校验第 ${i + 1}/${picked.length} 个文件：${p.name}`;
       const entry = { key: fileKey++, name: p.name, bytes: p.bytes || new Uint8Array(0), added: p.added || Date.now(),
-        result: null, report: null, fixed: false, open: false, merged: null };
+        result: null, report: null, columns: null, mapping: null, fixed: false, open: false, merged: null };
       if (p.tooLarge) entry.result = tooLargeResult(p.name);
-      else await inspect(entry);
+      else {
+        await inspect(entry);
+        await JZ.applyRemembered(entry, inspect);
+      }
       const old = S().files.findIndex((f) => f.name === entry.name);
       if (old >= 0) S().files[old] = entry;
       else S().files.push(entry);
@@ -129,9 +132,15 @@
 
   async function inspect(entry) {
     try {
-      const out = await JZ.call('inspect', entry.bytes, entry.name, JZ.planArg());
+      const out = await JZ.call('inspect', entry.bytes, entry.name, JZ.planArg(), entry.mapping || null);
       entry.result = out.result;
       entry.report = out.report;
+      entry.columns = out.columns || null;
+      // The check-only module leaves the header row out: the writer module gives it, only
+      // for a file whose columns need the person.
+      if (!entry.columns && JZ.mayNeedMapping(entry)) {
+        entry.columns = await JZ.call('headers', entry.bytes, entry.name, JZ.planArg(), entry.mapping || null).catch(() => null);
+      }
     } catch (e) {
       entry.result = { path: entry.name, unit: null, year: null, ok: false,
         diagnostics: [{ code: 'not-a-workbook', severity: 'error', sheet: '', cell: '', message: e.message }] };
@@ -207,10 +216,12 @@
       el('span', { text: '单位：' + (r.unit || '未能识别') }),
       el('span', { text: '年度：' + (r.year || '未能识别') }),
       f.report && f.report.date ? el('span', { text: '填报日期：' + f.report.date }) : null,
-      f.fixed ? el('span', { class: 'badge ok', text: '已在页面中修改' }) : null);
+      f.fixed ? el('span', { class: 'badge ok', text: '已在页面中修改' }) : null,
+      f.mapping ? el('span', { class: 'badge muted-badge', text: f.mappedFromMemory ? '已按记住的对应列读取' : '已按对应列读取' }) : null);
     card.append(head);
     if (folded) return card;
     if (f.report) card.append(reportLine(f.report));
+    if (JZ.needsMapping(f)) card.append(JZ.columnsPanel(f, inspect));
     if (diags.length) card.append(diagTable(diags));
     if (f.merged && f.merged.changes.length) card.append(JZ.changesTable(f.merged.changes, true));
     const actions = el('div', { class: 'actions' });
@@ -257,7 +268,7 @@
 
   async function downloadAnnotated(f) {
     try {
-      const bytes = await JZ.call('annotate', f.bytes, f.name, JZ.planArg());
+      const bytes = await JZ.call('annotate', f.bytes, f.name, JZ.planArg(), f.mapping || null);
       // The name the CLI's validate --annotate gives (Rust: template::annotated_name).
       JZ.download(await JZ.call('annotatedName', f.name), bytes);
     } catch (e) {

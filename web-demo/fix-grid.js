@@ -100,8 +100,11 @@
     const edits = inputs.map(({ anchor, input }) => ({ kind: anchor.kind, id: anchor.id, field: anchor.field, value: input.value }));
     msg.textContent = '正在重新校验……';
     try {
-      const out = await JZ.call('correct', f.bytes, f.name, edits, JZ.planArg());
+      const out = await JZ.call('correct', f.bytes, f.name, edits, JZ.planArg(), f.mapping || null);
       const again = await JZ.call('inspect', out.xlsx, f.name, JZ.planArg());
+      // The corrected copy is in the template's own layout: no mapping needed any more.
+      f.mapping = null;
+      f.columns = again.columns || null;
       f.bytes = out.xlsx;
       f.result = again.result;
       f.report = again.report;

@@ -15,7 +15,7 @@
     const inputs = S().files.map((f) => f.bytes);
     const planText = S().planText;
     try {
-      const out = await JZ.call('merge', S().files.map((f) => ({ name: f.name, bytes: f.bytes })), year, JZ.planArg());
+      const out = await JZ.call('merge', S().files.map((f) => ({ name: f.name, bytes: f.bytes, mapping: f.mapping || undefined })), year, JZ.planArg());
       S().merge = { year, xlsx: out.xlsx, summary: out.summary, detail: out.detail || null, inputs, planText };
       S().mergeStale = false;
       markFiles(out.summary, out.detail);
@@ -145,7 +145,7 @@
       btn.disabled = true;
       JZ.setStatus('正在生成年度工作报告……');
       try {
-        const bytes = await JZ.call('report', S().files.map((f) => ({ name: f.name, bytes: f.bytes })), year, JZ.planArg());
+        const bytes = await JZ.call('report', S().files.map((f) => ({ name: f.name, bytes: f.bytes, mapping: f.mapping || undefined })), year, JZ.planArg());
         JZ.download(`${year}年度焦作市推动知识产权高质量发展工作情况报告.docx`, bytes, JZ.DOCX_TYPE);
         JZ.setStatus('已生成年度工作报告（Word），请在 Word 或 WPS 中打开修改。');
       } catch (e) {

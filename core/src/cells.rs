@@ -27,6 +27,12 @@ impl Cells {
     /// The positions of every field of `raw` (measure and indicator ids as validation reads
     /// them); fields without a cell (a missing column) are left out.
     pub fn of(raw: &RawReport) -> Cells {
+        Cells::of_matched(raw, &[])
+    }
+
+    /// [`Cells::of`] where `ids` gives, per measure row, the measure a row without a usable
+    /// 序号 was matched to by its text (`None`: the row's own 序号).
+    pub fn of_matched(raw: &RawReport, ids: &[Option<String>]) -> Cells {
         let mut cells = Cells {
             tasks_sheet: if raw.tasks_sheet.is_empty() { sheets::TASKS.into() } else { raw.tasks_sheet.clone() },
             indicators_sheet: raw.indicators_sheet.clone().unwrap_or_else(|| sheets::INDICATORS.into()),
@@ -42,8 +48,11 @@ impl Cells {
         for (field, cell) in header {
             cells.push(Anchor::Header { field }, cell);
         }
-        for row in &raw.measures {
-            let id = id_text(&row.id.value);
+        for (k, row) in raw.measures.iter().enumerate() {
+            let id = match ids.get(k) {
+                Some(Some(id)) => id.clone(),
+                _ => id_text(&row.id.value),
+            };
             if id.is_empty() || cells.has_row(|a| matches!(a, Anchor::Measure { id: i, .. } if *i == id)) {
                 continue;
             }

@@ -81,11 +81,16 @@ pub enum Code {
     StatusRegressed,
     /// A password to open is set: the file is encrypted and cannot be read.
     Encrypted,
+    /// A header read as a template column under another name (synonym, content, or the
+    /// person's own mapping): one warning at the header cell naming both labels (§15).
+    ColumnRenamed,
+    /// A row without a usable 序号 recognised as a measure by its 落实举措 text (§15).
+    MeasureMatchedByText,
 }
 
 impl Code {
     /// Every code, in contract order.
-    pub const ALL: [Code; 35] = [
+    pub const ALL: [Code; 37] = [
         Code::NotAWorkbook,
         Code::TooLarge,
         Code::UnknownLayout,
@@ -121,6 +126,8 @@ impl Code {
         Code::ValueJump,
         Code::StatusRegressed,
         Code::Encrypted,
+        Code::ColumnRenamed,
+        Code::MeasureMatchedByText,
     ];
 
     /// The code's contract string (`"value-coerced"`).
@@ -161,6 +168,8 @@ impl Code {
             Code::ValueJump => "value-jump",
             Code::StatusRegressed => "status-regressed",
             Code::Encrypted => "encrypted",
+            Code::ColumnRenamed => "column-renamed",
+            Code::MeasureMatchedByText => "measure-matched-by-text",
         }
     }
 
@@ -176,7 +185,9 @@ impl Code {
             | Code::ValueCoerced
             | Code::StockDecreased
             | Code::ValueJump
-            | Code::StatusRegressed => Severity::Warning,
+            | Code::StatusRegressed
+            | Code::ColumnRenamed
+            | Code::MeasureMatchedByText => Severity::Warning,
             _ => Severity::Error,
         }
     }

@@ -60,6 +60,17 @@ pub fn same_text(a: &str, b: &str) -> bool {
     a == b || folded(a).eq(folded(b))
 }
 
+/// A text reduced to its letters, ASCII digits and ideographs, width-folded: spaces and
+/// punctuation of any width are gone. Two measure texts with the same key say the same
+/// (what matches a row without 序号 to its measure).
+///
+/// ```
+/// assert_eq!(jz_core::text::loose_key("加强 知识产权保护，（试点）。"), jz_core::text::loose_key("加强知识产权保护,(试点)"));
+/// ```
+pub fn loose_key(s: &str) -> String {
+    s.chars().map(fold_char).filter(|c| c.is_alphabetic() || c.is_ascii_digit()).collect()
+}
+
 /// Number of characters (not bytes) in `s`.
 pub fn char_len(s: &str) -> usize {
     s.chars().count()

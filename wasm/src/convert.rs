@@ -54,6 +54,28 @@ pub(crate) fn from_js<T: serde::de::DeserializeOwned>(value: &JsValue) -> Option
     serde_json::from_str(&text).ok()
 }
 
+/// The person's mapping of a file's headers to template columns, `{"<file header>":
+/// "<template column>"}` (contract §15); `undefined`/`null`: none.
+pub(crate) fn mapping(value: &JsValue) -> JsResult<jz_read::Mapping> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(jz_read::Mapping::default());
+    }
+    let bad = || js_error("对应列应是 {\"文件中的表头\": \"模板中的列\"} 形式的对象，表头和列名都是文字。");
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return Err(bad());
+    }
+    // Read from the object's own entries (no JSON round trip: the check-only module stays small).
+    let mut pairs = Vec::new();
+    for entry in Object::entries(value.unchecked_ref()).iter() {
+        let pair: js_sys::Array = entry.unchecked_into();
+        match (pair.get(0).as_string(), pair.get(1).as_string()) {
+            (Some(header), Some(column)) => pairs.push((header, column)),
+            _ => return Err(bad()),
+        }
+    }
+    jz_read::Mapping::from_pairs(pairs).map_err(js_error)
+}
+
 /// A plain object from `(key, value)` pairs.
 pub(crate) fn object(pairs: &[(&str, &JsValue)]) -> JsResult<JsValue> {
     let obj = Object::new();
@@ -71,8 +93,9 @@ pub(crate) fn bytes_js(bytes: &[u8]) -> JsValue {
 }
 
 #[cfg(feature = "writer")]
-/// `[{name, bytes}]` from JavaScript.
-pub(crate) fn named_files(files: &JsValue) -> JsResult<Vec<(String, Vec<u8>)>> {
+/// `[{name, bytes, mapping?}]` from JavaScript: each file with its own mapping of headers
+/// to template columns (none: empty).
+pub(crate) fn mapped_files(files: &JsValue) -> JsResult<Vec<(String, Vec<u8>, jz_read::Mapping)>> {
     let bad_list = || js_error("汇总需要文件列表：[{name: 文件名, bytes: Uint8Array}]。");
     if !Array::is_array(files) {
         return Err(bad_list());
@@ -94,7 +117,9 @@ pub(crate) fn named_files(files: &JsValue) -> JsResult<Vec<(String, Vec<u8>)>> {
         } else {
             return Err(js_error(format!("文件“{name}”的内容（bytes）应是 Uint8Array。")));
         };
-        out.push((name, bytes));
+        let map = Reflect::get(&item, &JsValue::from_str("mapping")).unwrap_or(JsValue::UNDEFINED);
+        let map = mapping(&map).map_err(|e| js_error(format!("文件“{name}”的{}", String::from(e.message()))))?;
+        out.push((name, bytes, map));
     }
     Ok(out)
 }

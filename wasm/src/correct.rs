@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use xlsx_tool::Kind;
 use xlsx_tool::{Checked, Limits};
 
-use crate::convert::{JsResult, bytes_js, from_js, js_error, load_plan, object, to_js};
+use crate::convert::{JsResult, bytes_js, from_js, js_error, load_plan, mapping, object, to_js};
 
 /// The unit and year a fixed copy is made for.
 fn unit_and_year(report: &Report) -> JsResult<(String, u16)> {
@@ -32,21 +32,29 @@ fn readable(checked: &Checked) -> JsResult<()> {
 }
 
 /// The unit's workbook re-made with every problem marked at its cell (red = error,
-/// yellow = warning, the message as a note).
+/// yellow = warning, the message as a note). `mapping`: the file's headers mapped to
+/// template columns, as for `validate`.
 ///
 /// # Errors
 /// When the file is not a readable unit report or its unit/year cannot be determined.
 #[wasm_bindgen(js_name = annotate)]
-pub fn annotate_js(bytes: &[u8], file_name: &str, plan_text: Option<String>) -> JsResult<Vec<u8>> {
+pub fn annotate_js(
+    bytes: &[u8],
+    file_name: &str,
+    plan_text: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "Mapping | null")] map: JsValue,
+) -> JsResult<Vec<u8>> {
     let plan = load_plan(plan_text.as_deref())?;
-    let checked = xlsx_tool::check(&plan, bytes, file_name, &Limits::default());
+    let map = mapping(&map)?;
+    let checked = xlsx_tool::check_with(&plan, bytes, file_name, &Limits::default(), &map);
     readable(&checked)?;
     let (unit, year) = unit_and_year(&checked.report)?;
     xlsx_tool::template::filled(&plan, &checked.report, &unit, year, &checked.diagnostics).map_err(js_error)
 }
 
 /// Applies `edits` to the report read from the file, writes the corrected workbook and
-/// validates it again: `{xlsx: Uint8Array, result}`.
+/// validates it again: `{xlsx: Uint8Array, result}`. `mapping`: the file's headers mapped
+/// to template columns, as for `validate` (the corrected copy is the template's layout).
 ///
 /// # Errors
 /// A malformed edit, an edit of something the plan does not know, an unreadable file.
@@ -56,8 +64,10 @@ pub fn correct_js(
     file_name: &str,
     #[wasm_bindgen(unchecked_param_type = "Edit[]")] edits: JsValue,
     plan_text: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "Mapping | null")] map: JsValue,
 ) -> JsResult<JsValue> {
     let plan = load_plan(plan_text.as_deref())?;
+    let map = mapping(&map)?;
     let edits: Vec<Edit> = if edits.is_undefined() || edits.is_null() {
         Vec::new()
     } else {
@@ -66,7 +76,7 @@ pub fn correct_js(
         })?
     };
     let limits = Limits::default();
-    let checked = xlsx_tool::check(&plan, bytes, file_name, &limits);
+    let checked = xlsx_tool::check_with(&plan, bytes, file_name, &limits, &map);
     readable(&checked)?;
     let mut report = checked.report;
     for (i, edit) in edits.iter().enumerate() {

@@ -5,7 +5,7 @@
 //! thrown as JavaScript `Error`s whose message is plain Chinese; problems *inside* a
 //! unit's file are not errors but diagnostics in the returned data.
 //!
-//! JavaScript names: `plan`, `template`, `validate`, `inspect`, `merge`, `annotate`,
+//! JavaScript names: `plan`, `template`, `validate`, `inspect`, `headers`, `merge`, `annotate`,
 //! `correct`, `samples`, `planDiff`, `report`, `loadPlan`, `planWorkbook`, `board`,
 //! `annotatedName`, `evaluate`. Their TypeScript types are in the custom section below.
 //! Which files a folder holds that are read: `spreadsheetExtensions`, `isSpreadsheetName`,
@@ -32,7 +32,7 @@ use wasm_bindgen::prelude::*;
 pub use board::{annotated_name_js, board_js};
 pub(crate) use convert::{JsResult, js_error, load_plan, object, to_js};
 #[cfg(feature = "writer")]
-pub(crate) use convert::{bytes_js, named_files, plan_year};
+pub(crate) use convert::{bytes_js, mapped_files, plan_year};
 #[cfg(feature = "writer")]
 pub use correct::{annotate_js, correct_js};
 pub use facts::facts_js;
@@ -53,8 +53,10 @@ const GENERATED_TYPES: &str = include_str!("types.d.ts");
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
-/** A file handed to `merge`, or returned by `samples`. */
-export interface NamedFile { name: string; bytes: Uint8Array }
+/** A file handed to `merge`, or returned by `samples`; `mapping`: its headers mapped to template columns. */
+export interface NamedFile { name: string; bytes: Uint8Array; mapping?: Mapping }
+/** The person's mapping of a file's headers to template columns: `{"完成情况": "完成状态"}`. */
+export type Mapping = Record<string, string>;
 /** `merge` result: the contract's merge JSON and the 汇总表 workbook. */
 export interface MergeResult { summary: MergeSummary; xlsx: Uint8Array; detail: MergeDetail }
 /** The page's view of a merge: 任务明细 rows, every expected unit, every file with its findings. */
@@ -79,8 +81,8 @@ export interface Facts {
   /** The progress judgement: a ratio ≥ `on_track` is 正常, ≥ `watch` 关注, below 滞后; `rule` says it in words. */
   judgement: { on_track: number; watch: number; rule: string };
 }
-/** `inspect` result: the validation result and the report as understood. */
-export interface Inspection { result: FileResult; report: Report }
+/** `inspect` result: the validation result, the report as understood, and the measures sheet's header row as read (null when none was found, and always in the check-only module: ask `headers`): what the 对应列 step shows. */
+export interface Inspection { result: FileResult; report: Report; columns: HeaderView | null }
 /**
  * One change for `correct`: `{measure: "2.1", field: "status", value: "已完成"}`,
  * `{indicator: "I12", field: "value", value: "0.2"}`, `{field: "contact", value: "张伟"}`,
@@ -121,27 +123,65 @@ pub fn template_js(unit: &str, year: f64, plan_text: Option<String>) -> JsResult
     xlsx_tool::template::template(&plan, unit, year).map_err(js_error)
 }
 
-/// Reads and validates one file: `{path, unit, year, ok, diagnostics}`.
+/// Reads and validates one file: `{path, unit, year, ok, diagnostics}`. `mapping`
+/// (`{"<file header>": "<template column>"}`) says which template column a header is.
 ///
 /// # Errors
-/// Only a bad plan; problems in the file are diagnostics.
+/// A bad plan or a bad mapping; problems in the file are diagnostics.
 #[wasm_bindgen(js_name = validate, unchecked_return_type = "FileResult")]
-pub fn validate_js(bytes: &[u8], file_name: &str, plan_text: Option<String>) -> JsResult<JsValue> {
+pub fn validate_js(
+    bytes: &[u8],
+    file_name: &str,
+    plan_text: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "Mapping | null")] mapping: JsValue,
+) -> JsResult<JsValue> {
     let plan = load_plan(plan_text.as_deref())?;
-    let checked = jz_read::check(&plan, bytes, file_name, &Limits::default());
+    let mapping = convert::mapping(&mapping)?;
+    let checked = jz_read::check_with(&plan, bytes, file_name, &Limits::default(), &mapping);
     to_js(&checked.result())
 }
 
-/// Like `validate`, plus the report as understood: `{result, report}` (what the fixing
-/// grid shows next to each problem).
+/// Like `validate`, plus the report as understood and the header row as read:
+/// `{result, report, columns}` (what the fixing grid shows next to each problem; what the
+/// 对应列 step offers: the file's headers, the template's columns, the tool's best match,
+/// the first rows).
 ///
 /// # Errors
-/// Only a bad plan.
+/// A bad plan or a bad mapping.
 #[wasm_bindgen(js_name = inspect, unchecked_return_type = "Inspection")]
-pub fn inspect_js(bytes: &[u8], file_name: &str, plan_text: Option<String>) -> JsResult<JsValue> {
+pub fn inspect_js(
+    bytes: &[u8],
+    file_name: &str,
+    plan_text: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "Mapping | null")] mapping: JsValue,
+) -> JsResult<JsValue> {
     let plan = load_plan(plan_text.as_deref())?;
-    let checked = jz_read::check(&plan, bytes, file_name, &Limits::default());
-    object(&[("result", &to_js(&checked.result())?), ("report", &to_js(&checked.report)?)])
+    let mapping = convert::mapping(&mapping)?;
+    let checked = jz_read::check_with(&plan, bytes, file_name, &Limits::default(), &mapping);
+    // The check-only module reads no header view (jz-read's `header-view` feature): `headers`.
+    let columns = if cfg!(feature = "writer") { to_js(&checked.header)? } else { JsValue::NULL };
+    object(&[("result", &to_js(&checked.result())?), ("report", &to_js(&checked.report)?), ("columns", &columns)])
+}
+
+/// The file's header row as read, for the 对应列 step: the sheet, the header row, the
+/// template's columns, each header cell with what it is read as (or most likely is) and
+/// the first rows; `null` when the file has no sheet with a likely header row. In the
+/// writer module only (the check-only module's `inspect` gives `columns: null`).
+///
+/// # Errors
+/// A bad plan or a bad mapping.
+#[cfg(feature = "writer")]
+#[wasm_bindgen(js_name = headers, unchecked_return_type = "HeaderView | null")]
+pub fn headers_js(
+    bytes: &[u8],
+    file_name: &str,
+    plan_text: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "Mapping | null")] mapping: JsValue,
+) -> JsResult<JsValue> {
+    let plan = load_plan(plan_text.as_deref())?;
+    let mapping = convert::mapping(&mapping)?;
+    let checked = jz_read::check_with(&plan, bytes, file_name, &Limits::default(), &mapping);
+    to_js(&checked.header)
 }
 
 /// Validates every file and merges the valid ones into the summary of `year`:
@@ -159,10 +199,14 @@ pub fn merge_js(
 ) -> JsResult<JsValue> {
     let plan = load_plan(plan_text.as_deref())?;
     let year = plan_year(&plan, year)?;
-    let files = named_files(&files)?;
-    let (merge, xlsx) =
-        xlsx_tool::merge_files(&plan, files.iter().map(|(n, b)| (n.as_str(), b.as_slice())), year, &Limits::default())
-            .map_err(js_error)?;
+    let files = mapped_files(&files)?;
+    let (merge, xlsx) = xlsx_tool::merge_files_with(
+        &plan,
+        files.iter().map(|(n, b, m)| (n.as_str(), b.as_slice(), m)),
+        year,
+        &Limits::default(),
+    )
+    .map_err(js_error)?;
     object(&[
         ("summary", &to_js(&merge.summary)?),
         ("xlsx", &bytes_js(&xlsx)),
@@ -185,10 +229,10 @@ pub fn report_js(
 ) -> JsResult<Vec<u8>> {
     let plan = load_plan(plan_text.as_deref())?;
     let year = plan_year(&plan, year)?;
-    let files = named_files(&files)?;
-    let (_, docx) = xlsx_tool::report::report_files(
+    let files = mapped_files(&files)?;
+    let (_, docx) = xlsx_tool::report::report_files_with(
         &plan,
-        files.iter().map(|(n, b)| (n.as_str(), b.as_slice())),
+        files.iter().map(|(n, b, m)| (n.as_str(), b.as_slice(), m)),
         year,
         &Limits::default(),
     )
@@ -217,7 +261,9 @@ pub fn evaluate_js(
         Some(y) => plan_year(&plan, y)?,
         None => plan.last_year,
     };
-    let files = named_files(&files)?;
+    // The evaluation reads each file as the template's layout (a mapping is for one round's
+    // merge and report).
+    let files: Vec<(String, Vec<u8>)> = mapped_files(&files)?.into_iter().map(|(n, b, _)| (n, b)).collect();
     let (done, xlsx, docx) = xlsx_tool::evaluation::evaluate_files(
         &plan,
         files.iter().map(|(n, b)| (n.as_str(), b.as_slice())),

@@ -156,7 +156,7 @@ new: string, };
 /**
  * Stable diagnostic codes (contract §5). Outside scripts match on these strings.
  */
-export type Code = "not-a-workbook" | "too-large" | "unknown-layout" | "missing-sheet" | "missing-column" | "extra-column" | "unit-unknown" | "unit-mismatch" | "year-invalid" | "plan-mismatch" | "measure-unknown" | "measure-not-assigned" | "measure-missing" | "measure-duplicate" | "measure-text-changed" | "status-missing" | "status-invalid" | "progress-missing" | "text-too-long" | "next-plan-missing" | "contact-missing" | "date-invalid" | "indicator-unknown" | "indicator-not-assigned" | "indicator-duplicate" | "value-not-number" | "value-negative" | "value-not-integer" | "value-unit-mismatch" | "value-coerced" | "value-outlier" | "stock-decreased" | "value-jump" | "status-regressed" | "encrypted";
+export type Code = "not-a-workbook" | "too-large" | "unknown-layout" | "missing-sheet" | "missing-column" | "extra-column" | "unit-unknown" | "unit-mismatch" | "year-invalid" | "plan-mismatch" | "measure-unknown" | "measure-not-assigned" | "measure-missing" | "measure-duplicate" | "measure-text-changed" | "status-missing" | "status-invalid" | "progress-missing" | "text-too-long" | "next-plan-missing" | "contact-missing" | "date-invalid" | "indicator-unknown" | "indicator-not-assigned" | "indicator-duplicate" | "value-not-number" | "value-negative" | "value-not-integer" | "value-unit-mismatch" | "value-coerced" | "value-outlier" | "stock-decreased" | "value-jump" | "status-regressed" | "encrypted" | "column-renamed" | "measure-matched-by-text";
 
 /**
  * One finding about one file.
@@ -298,6 +298,61 @@ members_added: Array<string>,
  * Members only in the old plan (all of them when removed).
  */
 members_removed: Array<string>, };
+
+/**
+ * One cell of the header row and what it is read as.
+ */
+export type HeaderColumn = { 
+/**
+ * A1 reference of the header cell.
+ */
+cell: string, 
+/**
+ * The header as written.
+ */
+header: string, 
+/**
+ * The template column it is read as, or null.
+ */
+column: string | null, 
+/**
+ * Why.
+ */
+how: How, 
+/**
+ * The template column it most likely is, when not read (one of two candidates).
+ */
+suggested: string | null, };
+
+/**
+ * A file's header row as read: what the page's 对应列 step shows.
+ */
+export type HeaderView = { 
+/**
+ * Sheet name as in the file.
+ */
+sheet: string, 
+/**
+ * One-based row of the header.
+ */
+row: number, 
+/**
+ * The template's columns (of the measures sheet), in template order.
+ */
+template: Array<string>, 
+/**
+ * The header cells, left to right.
+ */
+columns: Array<HeaderColumn>, 
+/**
+ * The first data rows, one text per header cell.
+ */
+preview: Array<Array<string>>, };
+
+/**
+ * How a header cell was read.
+ */
+export type How = "label" | "mapped" | "synonym" | "content" | "unread";
 
 /**
  * A quantitative target (量化指标).

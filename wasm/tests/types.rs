@@ -45,6 +45,7 @@ fn generated() -> String {
     d.visit::<jz_core::merge::Board>();
     d.visit::<xlsx_tool::plan_file::PlanProblem>();
     d.visit::<xlsx_tool::plan_file::Unmapped>();
+    d.visit::<jz_read::unit_workbook::columns::HeaderView>();
     d.out.sort();
     let mut text = String::from(
         "// Generated from the Rust types by wasm/tests/types.rs (ts-rs); do not edit.\n\

@@ -73,7 +73,9 @@ pub mod template;
 
 pub use error::Error;
 pub use jz_core::merge::file_name;
-pub use jz_read::{Checked, FileResult, Format, Kind, Limits, check, inputs, limits};
+pub use jz_read::{
+    Checked, FileResult, Format, Kind, Limits, Mapping, check, check_located, check_with, inputs, limits,
+};
 pub use merger::Merger;
 
 /// Validates every file and merges the valid ones into the city summary of `year`:
@@ -112,9 +114,24 @@ pub fn merge_files<'a>(
     year: u16,
     limits: &Limits,
 ) -> Result<(jz_core::Merge, Vec<u8>), Error> {
+    let none = Mapping::default();
+    merge_files_with(plan, files.into_iter().map(|(p, b)| (p, b, &none)), year, limits)
+}
+
+/// [`merge_files`] with each file's own mapping of headers to template columns (the
+/// page's 对应列, remembered per unit).
+///
+/// # Errors
+/// As [`merge_files`].
+pub fn merge_files_with<'a>(
+    plan: &jz_core::Plan,
+    files: impl IntoIterator<Item = (&'a str, &'a [u8], &'a Mapping)>,
+    year: u16,
+    limits: &Limits,
+) -> Result<(jz_core::Merge, Vec<u8>), Error> {
     let mut merger = Merger::new(plan, year, limits);
-    for (path, bytes) in files {
-        merger.add(path, bytes);
+    for (path, bytes, mapping) in files {
+        merger.add_mapped(path, bytes, mapping);
     }
     let merge = merger.finish();
     let bytes = summary::write_summary(plan, &merge)?;

@@ -9,7 +9,7 @@ pub use jz_core::merge::{Input, MAX_SUPERSEDED_WITH_CHANGES};
 use jz_core::merge::{Merging, Skipped};
 use jz_core::{Merge, Plan};
 
-use jz_read::{Kind, Limits, check_located, summary};
+use jz_read::{Kind, Limits, Mapping, check_located_with, summary};
 
 /// Reads and checks files for a [`Merger`]; cheap to copy, usable from any thread.
 #[derive(Debug, Clone, Copy)]
@@ -17,13 +17,22 @@ pub struct Reader<'p> {
     plan: &'p Plan,
     year: u16,
     limits: Limits,
+    /// The person's mapping of headers to template columns (`--map`), if any.
+    mapping: Option<&'p Mapping>,
 }
 
 impl Reader<'_> {
     /// Reads one file: a unit workbook (checked; slimmed unless it is a valid file of the
     /// merge year) or a city summary (its data of earlier years).
     pub fn read(&self, name: &str, bytes: &[u8]) -> Input {
-        let (checked, cells) = check_located(self.plan, bytes, name, &self.limits);
+        let none = Mapping::default();
+        self.read_mapped(name, bytes, self.mapping.unwrap_or(&none))
+    }
+
+    /// [`Reader::read`] with this file's own mapping of headers to template columns
+    /// (the page remembers one per unit).
+    pub fn read_mapped(&self, name: &str, bytes: &[u8], mapping: &Mapping) -> Input {
+        let (checked, cells) = check_located_with(self.plan, bytes, name, &self.limits, mapping);
         if checked.kind == Kind::Summary {
             return match summary::read_history(name, bytes) {
                 Ok(h) => Input::Summary(h),
@@ -73,7 +82,13 @@ pub struct Merger<'p> {
 impl<'p> Merger<'p> {
     /// A merge of the summary of `year` under `plan`.
     pub fn new(plan: &'p Plan, year: u16, limits: &Limits) -> Self {
-        Merger { reader: Reader { plan, year, limits: *limits }, merging: Merging::new(plan, year) }
+        Merger { reader: Reader { plan, year, limits: *limits, mapping: None }, merging: Merging::new(plan, year) }
+    }
+
+    /// Reads every file with `mapping` (the CLI's `--map`): headers mapped to template columns.
+    pub fn with_mapping(mut self, mapping: &'p Mapping) -> Self {
+        self.reader.mapping = Some(mapping);
+        self
     }
 
     /// The reader to run on worker threads; [`Merger::push`] what it returns.
@@ -85,6 +100,12 @@ impl<'p> Merger<'p> {
     /// the merge's `summary.skipped` with the reason.
     pub fn add(&mut self, name: &str, bytes: &[u8]) {
         let input = self.reader.read(name, bytes);
+        self.push(input);
+    }
+
+    /// [`Merger::add`] with this file's own mapping of headers to template columns.
+    pub fn add_mapped(&mut self, name: &str, bytes: &[u8], mapping: &Mapping) {
+        let input = self.reader.read_mapped(name, bytes, mapping);
         self.push(input);
     }
 

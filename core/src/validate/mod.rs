@@ -11,6 +11,7 @@ use crate::report::{MeasureEntry, RawMeasureRow, RawReport, Report, Status};
 use crate::text::{char_len, fold_width, same_text, strip_spaces};
 use crate::{MAX_CELL_CHARS, MAX_PROGRESS_CHARS, sheets};
 
+mod by_text;
 mod indicators;
 
 /// A value more than this many times the target is flagged `value-outlier`.
@@ -36,7 +37,9 @@ pub fn validate_located(plan: &Plan, raw: &RawReport) -> (Report, Vec<Diagnostic
     // matched to the current plan (see `crate::revision`).
     let (raw, identity) = crate::revision::reconcile(plan, raw);
     let raw = raw.as_ref();
-    let mut v = Validator { plan, raw, diags: identity };
+    let (by_text, mut diags) = by_text::match_rows(plan, raw);
+    diags.extend(identity);
+    let mut v = Validator { plan, raw, diags, by_text };
     let unit = v.unit();
     let year = v.year();
     let contact = v.required_text(&raw.contact, Field::Contact, "联系人", "请填写本单位负责填报的联系人姓名。");
@@ -45,16 +48,19 @@ pub fn validate_located(plan: &Plan, raw: &RawReport) -> (Report, Vec<Diagnostic
     let measures = v.measures(unit.as_deref());
     let indicators = v.indicators(unit.as_deref());
     let report = Report { unit, year, contact, phone, date, date_text, measures, indicators };
-    let mut diags = v.diags;
+    let Validator { mut diags, by_text, .. } = v;
     crate::revision::relax_missing(&mut diags);
     crate::diagnostic::sort(&mut diags);
-    (report, diags, Cells::of(raw))
+    (report, diags, Cells::of_matched(raw, &by_text))
 }
 
 struct Validator<'a> {
     plan: &'a Plan,
     raw: &'a RawReport,
     diags: Vec<Diagnostic>,
+    /// Per measure row: the measure it was matched to by its text (its wording is not
+    /// judged again), or `None`.
+    by_text: Vec<Option<String>>,
 }
 
 impl Validator<'_> {
@@ -175,8 +181,9 @@ impl Validator<'_> {
     fn measures(&mut self, unit: Option<&str>) -> Vec<MeasureEntry> {
         let mut seen = HashSet::new();
         let mut entries = Vec::new();
-        for row in &self.raw.measures {
-            if let Some(e) = self.measure_row(row, unit, &mut seen) {
+        for (k, row) in self.raw.measures.iter().enumerate() {
+            let by_text = self.by_text.get(k).cloned().flatten();
+            if let Some(e) = self.measure_row(row, unit, &mut seen, by_text) {
                 entries.push(e);
             }
         }
@@ -202,8 +209,10 @@ impl Validator<'_> {
         row: &RawMeasureRow,
         unit: Option<&str>,
         seen: &mut HashSet<String>,
+        by_text: Option<String>,
     ) -> Option<MeasureEntry> {
-        let id = id_text(&row.id.value);
+        let matched = by_text.is_some();
+        let id = by_text.unwrap_or_else(|| id_text(&row.id.value));
         let anchor = |field| Anchor::Measure { id: id.clone(), field };
         let plan_measure = self.plan.measure(&id);
         let mut assigned = false;
@@ -225,7 +234,7 @@ impl Validator<'_> {
                 self.push(Code::MeasureNotAssigned, &row.id, anchor(Field::Id), msg);
             }
             let written = row.measure_text.text_value();
-            if !written.is_empty() && !same_text(&written, &m.measure.text) {
+            if !matched && !written.is_empty() && !same_text(&written, &m.measure.text) {
                 let msg = format!(
                     "举措 {id} 的“落实举措”内容被改动过。原文是：“{}”。请恢复原文，进展写在“进展情况”中。",
                     m.measure.text
@@ -239,9 +248,13 @@ impl Validator<'_> {
 
         let status_text = row.status.text_value();
         let status = Status::parse(&status_text);
+        // A column the sheet lacks has no cells: its `missing-column` says it once, not
+        // one error per row.
         if status_text.is_empty() {
-            let msg = format!("举措 {id} 的完成状态未填写。请在下拉框中选择：未启动、推进中、已完成、持续推进。");
-            self.push(Code::StatusMissing, &row.status, anchor(Field::Status), msg);
+            if row.status.at.is_some() {
+                let msg = format!("举措 {id} 的完成状态未填写。请在下拉框中选择：未启动、推进中、已完成、持续推进。");
+                self.push(Code::StatusMissing, &row.status, anchor(Field::Status), msg);
+            }
         } else if status.is_none() {
             let hint = match Status::suggest(&status_text) {
                 Some(s) => format!("应改为“{}”。", s.label()),
@@ -253,10 +266,14 @@ impl Validator<'_> {
 
         let progress = row.progress.value.as_text();
         let progress_len = char_len(&progress);
-        if progress.trim().is_empty() && status != Some(Status::NotStarted) {
-            let msg =
-                format!("举措 {id} 的进展情况未填写。请简要写明本年度做了什么、取得了什么成效（未启动的举措可不填）。");
-            self.push(Code::ProgressMissing, &row.progress, anchor(Field::Progress), msg);
+        if progress.trim().is_empty() {
+            // Without a 完成状态 column whether progress is due is unknown: not judged.
+            if status != Some(Status::NotStarted) && row.progress.at.is_some() && row.status.at.is_some() {
+                let msg = format!(
+                    "举措 {id} 的进展情况未填写。请简要写明本年度做了什么、取得了什么成效（未启动的举措可不填）。"
+                );
+                self.push(Code::ProgressMissing, &row.progress, anchor(Field::Progress), msg);
+            }
         } else if progress_len > MAX_PROGRESS_CHARS {
             let msg = format!(
                 "举措 {id} 的进展情况有 {progress_len} 字，超过 {MAX_PROGRESS_CHARS} 字的上限。请精简到 {MAX_PROGRESS_CHARS} 字以内，详细材料可列入“佐证材料”。"
@@ -264,7 +281,8 @@ impl Validator<'_> {
             self.push(Code::TextTooLong, &row.progress, anchor(Field::Progress), msg);
         }
         let next_plan = row.next_plan.value.as_text();
-        if next_plan.trim().is_empty() && status.is_some() && status != Some(Status::Done) {
+        if next_plan.trim().is_empty() && status.is_some() && status != Some(Status::Done) && row.next_plan.at.is_some()
+        {
             let msg = format!("举措 {id} 尚未完成，建议填写下一步计划。");
             self.push(Code::NextPlanMissing, &row.next_plan, anchor(Field::NextPlan), msg);
         }

@@ -4,7 +4,8 @@ use jz_core::{Cells, Diagnostic, Plan, Report, Submission, digest::sha256_hex};
 use serde::Serialize;
 
 use crate::limits::Limits;
-use crate::unit_workbook::{Format, Kind, read_unit_workbook};
+use crate::unit_workbook::columns::HeaderView;
+use crate::unit_workbook::{Format, Kind, Mapping, read_unit_workbook_with};
 
 /// A file read and validated.
 #[derive(Debug, Clone)]
@@ -19,6 +20,9 @@ pub struct Checked {
     pub report: Report,
     /// Every finding, errors first.
     pub diagnostics: Vec<Diagnostic>,
+    /// The measures sheet's header row as read, for the 对应列 step (see
+    /// [`crate::unit_workbook::ReadResult::header`]).
+    pub header: Option<HeaderView>,
     /// SHA-256 of the file's bytes, lower-case hex (empty for an input that could not be
     /// read at all): what breaks a tie between two files of a unit with the same 填报日期.
     pub sha256: String,
@@ -73,6 +77,7 @@ impl Checked {
             kind: Kind::Unreadable,
             report: Report::default(),
             diagnostics: vec![diagnostic],
+            header: None,
             sha256: String::new(),
         }
     }
@@ -123,9 +128,35 @@ pub fn check(plan: &Plan, bytes: &[u8], path: &str, limits: &Limits) -> Checked 
     check_located(plan, bytes, path, limits).0
 }
 
+/// [`check`] with the person's own mapping of the file's headers to the template's
+/// columns (the page's 对应列, the CLI's `--map`; contract §15).
+///
+/// ```
+/// let plan = jz_core::Plan::builtin();
+/// let csv = "序号,任务内容,落实举措,责任单位,A栏,进展情况,存在问题,下一步计划,佐证材料\n";
+/// let mapping = jz_read::Mapping::from_json(r#"{"A栏": "完成状态"}"#).unwrap();
+/// let checked = jz_read::check_with(&plan, csv.as_bytes(), "x.csv", &jz_read::Limits::default(), &mapping);
+/// assert!(checked.diagnostics.iter().any(|d| d.code.as_str() == "column-renamed"));
+/// assert!(!checked.diagnostics.iter().any(|d| d.code.as_str() == "missing-column"));
+/// ```
+pub fn check_with(plan: &Plan, bytes: &[u8], path: &str, limits: &Limits, mapping: &Mapping) -> Checked {
+    check_located_with(plan, bytes, path, limits, mapping).0
+}
+
 /// [`check`], plus where each field of the report stands in the file.
 pub fn check_located(plan: &Plan, bytes: &[u8], path: &str, limits: &Limits) -> (Checked, Cells) {
-    let read = read_unit_workbook(bytes, jz_core::merge::file_name(path), limits);
+    check_located_with(plan, bytes, path, limits, &Mapping::default())
+}
+
+/// [`check_located`] with the person's mapping ([`check_with`]).
+pub fn check_located_with(
+    plan: &Plan,
+    bytes: &[u8],
+    path: &str,
+    limits: &Limits,
+    mapping: &Mapping,
+) -> (Checked, Cells) {
+    let read = read_unit_workbook_with(bytes, jz_core::merge::file_name(path), limits, mapping);
     let mut diagnostics = read.diagnostics;
     let (report, cells) = match &read.raw {
         Some(raw) => {
@@ -137,5 +168,8 @@ pub fn check_located(plan: &Plan, bytes: &[u8], path: &str, limits: &Limits) -> 
     };
     jz_core::diagnostic::sort(&mut diagnostics);
     let sha256 = sha256_hex(bytes);
-    (Checked { path: path.to_string(), format: read.format, kind: read.kind, report, diagnostics, sha256 }, cells)
+    let header = read.header;
+    let checked =
+        Checked { path: path.to_string(), format: read.format, kind: read.kind, report, diagnostics, sha256, header };
+    (checked, cells)
 }

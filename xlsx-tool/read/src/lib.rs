@@ -8,7 +8,7 @@
 //!
 //! | Input | Entry | Result |
 //! |---|---|---|
-//! | A unit's workbook (.xlsx .xlsm .xls .et .xlsb .ods .csv) | [`read_unit_workbook`], or [`check()`] to also validate it | [`unit_workbook::ReadResult`], [`Checked`] |
+//! | A unit's workbook (.xlsx .xlsm .xls .et .xlsb .ods .csv) | [`read_unit_workbook`], or [`check()`] to also validate it; [`check_with`] with the person's [`Mapping`] of headers to template columns | [`unit_workbook::ReadResult`], [`Checked`] |
 //! | A city summary (汇总表) | [`summary::open_summary`] then `.summary()`, `.history(..)`, `.merge()` | [`jz_core::merge::MergeSummary`], [`jz_core::merge::HistorySource`], [`jz_core::Merge`] |
 //! | A plan file (plan workbook, TOML, JSON) | [`plan_file::load_plan`] | [`jz_core::Plan`] or [`plan_file::PlanFileError`] |
 //! | The plan's Word annex (.docx) | [`plan_file::import_docx`] | [`plan_file::Imported`] |
@@ -49,8 +49,8 @@ pub mod summary;
 pub mod unit_workbook;
 pub mod unpack;
 
-pub use check::{Checked, FileResult, check, check_located};
+pub use check::{Checked, FileResult, check, check_located, check_located_with, check_with};
 pub use error::Error;
 pub use format::detect;
 pub use limits::Limits;
-pub use unit_workbook::{Format, Kind, ReadResult, read_unit_workbook};
+pub use unit_workbook::{Format, Kind, Mapping, MappingError, ReadResult, read_unit_workbook, read_unit_workbook_with};

@@ -8,8 +8,10 @@
 //! diagnostics (`not-a-workbook`, `too-large`, `unknown-layout`, `missing-sheet`,
 //! `missing-column`, `extra-column`); reading never panics and never hangs.
 
+pub mod columns;
 pub(crate) mod layout;
 mod pick_sheets;
+pub mod synonyms;
 #[cfg(test)]
 mod tests;
 
@@ -21,8 +23,15 @@ pub use crate::format::Format;
 use crate::limits::Limits;
 use crate::open::{Opened, Refused, open_workbook};
 use crate::sheets::Sheets;
-use layout::{INDICATOR_KEYS, TASK_KEYS};
+use columns::{HeaderView, Matcher};
+use layout::{HEADER_SEARCH_ROWS, INDICATOR_KEYS, TASK_KEYS};
 use pick_sheets::Found;
+pub use synonyms::{Mapping, MappingError};
+
+/// Columns a unit's own measures sheet may lack without an error (contract §15): those the
+/// plan already knows (序号 once rows are matched by text, 任务内容, 责任单位) and the
+/// optional ones.
+pub const OWN_LAYOUT_OPTIONAL: [&str; 5] = ["序号", "任务内容", "责任单位", "存在问题", "佐证材料"];
 
 /// What a file turned out to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -47,11 +56,15 @@ pub struct ReadResult {
     pub raw: Option<RawReport>,
     /// Problems with the file's structure (contents are judged later by validation).
     pub diagnostics: Vec<Diagnostic>,
+    /// The measures sheet's header row as read (or, for a file of unknown layout, the
+    /// likeliest header row of its first sheet): what the page's 对应列 step shows. Only
+    /// with the `header-view` feature (default), else `None`.
+    pub header: Option<HeaderView>,
 }
 
 impl ReadResult {
     fn unreadable(format: Option<Format>, diagnostic: Diagnostic) -> Self {
-        ReadResult { format, kind: Kind::Unreadable, raw: None, diagnostics: vec![diagnostic] }
+        ReadResult { format, kind: Kind::Unreadable, raw: None, diagnostics: vec![diagnostic], header: None }
     }
 }
 
@@ -66,9 +79,15 @@ impl ReadResult {
 /// assert!(result.diagnostics[0].message.contains("无法"));
 /// ```
 pub fn read_unit_workbook(bytes: &[u8], file_name: &str, limits: &Limits) -> ReadResult {
+    read_unit_workbook_with(bytes, file_name, limits, &Mapping::default())
+}
+
+/// [`read_unit_workbook`] with the person's own mapping of the file's headers to the
+/// template's columns (contract §15).
+pub fn read_unit_workbook_with(bytes: &[u8], file_name: &str, limits: &Limits, mapping: &Mapping) -> ReadResult {
     let read = |format, opened: Opened<'_>| match opened {
-        Opened::Csv(bytes) => read_csv(bytes, limits),
-        Opened::Book(sheets) => read_book(sheets, format),
+        Opened::Csv(bytes) => read_csv(bytes, limits, mapping),
+        Opened::Book(sheets) => read_book(sheets, format, mapping),
     };
     match open_workbook(bytes, file_name, limits, read) {
         Ok(result) => result,
@@ -76,28 +95,73 @@ pub fn read_unit_workbook(bytes: &[u8], file_name: &str, limits: &Limits) -> Rea
     }
 }
 
-fn read_book(mut sheets: Sheets<'_>, format: Format) -> Result<ReadResult, Diagnostic> {
+fn read_book(mut sheets: Sheets<'_>, format: Format, mapping: &Mapping) -> Result<ReadResult, Diagnostic> {
     let meta_name = sheets.named(sheets::META);
     let meta = match &meta_name {
         Some(n) => Some(layout::read_meta(&sheets.read(n)?)),
         None => None,
     };
     if meta.as_ref().is_some_and(|m| m.format == jz_core::SUMMARY_FORMAT) {
-        return Ok(ReadResult { format: Some(format), kind: Kind::Summary, raw: None, diagnostics: Vec::new() });
+        return Ok(ReadResult {
+            format: Some(format),
+            kind: Kind::Summary,
+            raw: None,
+            diagnostics: Vec::new(),
+            header: None,
+        });
     }
     let meta_name = meta_name.as_deref();
-    let tasks = pick_sheets::find(&mut sheets, sheets::TASKS, &TASK_COLUMNS, &TASK_KEYS, &[meta_name])?;
+    let task_m = Matcher { labels: &TASK_COLUMNS, mapping };
+    let tasks = pick_sheets::find(&mut sheets, sheets::TASKS, task_m, &TASK_KEYS, &[meta_name], true)?;
     let taken = tasks.as_ref().map(|f| f.grid.name.as_str());
+    let ind_m = Matcher { labels: &INDICATOR_COLUMNS, mapping };
     let indicators =
-        pick_sheets::find(&mut sheets, sheets::INDICATORS, &INDICATOR_COLUMNS, &INDICATOR_KEYS, &[meta_name, taken])?;
-    Ok(assemble(Some(format), tasks, indicators, meta, Severity::Error))
+        pick_sheets::find(&mut sheets, sheets::INDICATORS, ind_m, &INDICATOR_KEYS, &[meta_name, taken], false)?;
+    let mut result = assemble(Some(format), tasks, indicators, meta, Severity::Error, mapping);
+    if result.kind == Kind::Unreadable && cfg!(feature = "header-view") {
+        // What the page can offer to map: the first sheet with a likely header row.
+        for name in sheets.names().to_vec().iter().filter(|n| Some(n.as_str()) != meta_name) {
+            let head = sheets.read_head(name, HEADER_SEARCH_ROWS)?;
+            if let Some(view) = guess_view(&head, task_m) {
+                result.header = Some(view);
+                break;
+            }
+        }
+    }
+    Ok(result)
 }
 
-fn read_csv(bytes: &[u8], limits: &Limits) -> Result<ReadResult, Diagnostic> {
+fn read_csv(bytes: &[u8], limits: &Limits, mapping: &Mapping) -> Result<ReadResult, Diagnostic> {
     let (text, _) = csvgrid::decode(bytes);
     let grid = csvgrid::parse(&text, sheets::TASKS, limits)?;
-    let tasks = layout::find_header(&grid, &TASK_COLUMNS, &TASK_KEYS, false).map(|header| Found { grid, header });
-    Ok(assemble(Some(Format::Csv), tasks, None, None, Severity::Warning))
+    let m = Matcher { labels: &TASK_COLUMNS, mapping };
+    let found = layout::find_header_by(&grid, &TASK_COLUMNS, &TASK_KEYS, false, &|t| m.exact(t).map(|(i, _)| i))
+        .map(|h| (h, false))
+        .or_else(|| columns::own_header(&grid, m, HEADER_SEARCH_ROWS).map(|h| (h, true)));
+    let guess = if found.is_none() { guess_view(&grid, m) } else { None };
+    let tasks = found.map(|(header, own)| Found { grid, header, own });
+    let mut result = assemble(Some(Format::Csv), tasks, None, None, Severity::Warning, mapping);
+    result.header = result.header.or(guess);
+    Ok(result)
+}
+
+/// For a sheet of unknown layout: its likeliest header row (the first of the top rows with
+/// the most non-blank cells, at least two) as the 对应列 step shows it.
+fn guess_view(grid: &crate::grid::Grid, m: Matcher<'_>) -> Option<HeaderView> {
+    if !cfg!(feature = "header-view") {
+        return None;
+    }
+    let (mut best, mut row) = (0, 0);
+    for r in 0..layout::CONTACT_SEARCH_ROWS {
+        let n = grid.row(r).filter(|(c, v)| !grid.is_covered(r, *c) && !v.is_blank()).count();
+        if n > best {
+            (best, row) = (n, r);
+        }
+    }
+    if best < 2 {
+        return None;
+    }
+    columns::map_columns(grid, row, m, &[], &mut Vec::new()).view
 }
 
 /// Builds the result from the sheets found. `missing_indicators` is the severity of a
@@ -108,22 +172,28 @@ fn assemble(
     indicators: Option<Found>,
     meta: Option<Meta>,
     missing_indicators: Severity,
+    mapping: &Mapping,
 ) -> ReadResult {
     if tasks.is_none() && indicators.is_none() {
         return ReadResult::unreadable(format, unknown_layout());
     }
     let mut diagnostics = Vec::new();
     let mut raw = RawReport { meta, ..RawReport::default() };
+    let mut view = None;
     match tasks {
-        Some(Found { grid, header }) => {
-            let cols = layout::map_columns(&grid, header, &TASK_COLUMNS, &mut diagnostics);
-            let [unit, year, contact, phone, date] = layout::contact_block(&grid, header);
+        Some(Found { grid, header, own }) => {
+            let m = Matcher { labels: &TASK_COLUMNS, mapping };
+            let optional: &[&str] = if own { &OWN_LAYOUT_OPTIONAL } else { &[] };
+            let columns = columns::map_columns(&grid, header, m, optional, &mut diagnostics);
+            let cols = columns.cols;
+            view = columns.view;
+            let ([unit, year, contact, phone, date], label_rows) = layout::contact_block(&grid, header);
             raw.unit = unit;
             raw.year = year;
             raw.contact = contact;
             raw.phone = phone;
             raw.date = date;
-            raw.measures = layout::measure_rows(&grid, header, &cols);
+            raw.measures = layout::measure_rows(&grid, header, &cols, &label_rows);
             raw.tasks_sheet = grid.name;
         }
         None => diagnostics.push(Diagnostic::on_sheet(
@@ -133,8 +203,9 @@ fn assemble(
         )),
     }
     match indicators {
-        Some(Found { grid, header }) => {
-            let cols = layout::map_columns(&grid, header, &INDICATOR_COLUMNS, &mut diagnostics);
+        Some(Found { grid, header, .. }) => {
+            let m = Matcher { labels: &INDICATOR_COLUMNS, mapping };
+            let cols = columns::map_columns(&grid, header, m, &[], &mut diagnostics).cols;
             raw.indicators = layout::indicator_rows(&grid, header, &cols);
             raw.indicators_sheet = Some(grid.name);
         }
@@ -149,7 +220,7 @@ fn assemble(
             );
         }
     }
-    ReadResult { format, kind: Kind::Report, raw: Some(raw), diagnostics }
+    ReadResult { format, kind: Kind::Report, raw: Some(raw), diagnostics, header: view }
 }
 
 /// The `unknown-layout` diagnostic (whole file).

@@ -76,6 +76,9 @@ pub(crate) enum Command {
         /// 为每个有问题的文件另存一份副本，在其中标出并说明每个有问题的单元格
         #[arg(long, value_name = "文件夹")]
         annotate: Option<PathBuf>,
+        /// 表头对应关系（JSON 文件，如 {"完成情况": "完成状态"}）：文件中的表头按模板中的哪一列读取
+        #[arg(long = "map", value_name = "对应列文件")]
+        map: Option<PathBuf>,
     },
     /// 把所有合格的填报表汇总成全市汇总表
     #[command(help_template = HELP, next_help_heading = "选项")]
@@ -130,6 +133,9 @@ pub(crate) struct MergeArgs {
     /// 要写入的汇总表
     #[arg(short, long, value_name = "输出")]
     pub(crate) output: PathBuf,
+    /// 表头对应关系（JSON 文件，如 {"完成情况": "完成状态"}）：文件中的表头按模板中的哪一列读取
+    #[arg(long = "map", value_name = "对应列文件")]
+    pub(crate) map: Option<PathBuf>,
 }
 
 /// The inputs and outputs of `evaluate`.

@@ -19,9 +19,10 @@ use super::print::{print_indicators, print_merge, print_skipped};
 /// `merge`: writes the summary workbook; [`ExitStatus::SomeFilesInvalid`] when a file
 /// was rejected.
 pub(super) fn merge(plan: &Plan, args: &MergeArgs, limits: &Limits, json: bool) -> Result<ExitStatus> {
-    let MergeArgs { inputs, year, output } = args;
+    let MergeArgs { inputs, year, output, map } = args;
     check_year(plan, *year, "汇总")?;
-    let merge = merge_inputs(plan, inputs, *year, limits)?;
+    let mapping = super::load_mapping(map.as_deref())?;
+    let merge = merge_inputs(plan, inputs, *year, limits, &mapping)?;
     let bytes = summary::write_summary(plan, &merge)?;
     write_file(output, &bytes)?;
     let all_ok = merge.summary.rejected.is_empty();
@@ -36,10 +37,11 @@ pub(super) fn merge(plan: &Plan, args: &MergeArgs, limits: &Limits, json: bool) 
 
 /// `report`: writes the year's Word report; the exit status is merge's for the files given.
 pub(super) fn report(plan: &Plan, args: &MergeArgs, limits: &Limits, json: bool) -> Result<ExitStatus> {
-    let MergeArgs { inputs, year, output } = args;
+    let MergeArgs { inputs, year, output, map } = args;
     let year = *year;
     check_year(plan, year, "报告")?;
-    let merge = merge_inputs(plan, inputs, year, limits)?;
+    let mapping = super::load_mapping(map.as_deref())?;
+    let merge = merge_inputs(plan, inputs, year, limits, &mapping)?;
     // Exit code of the files given (as merge), before a summary may stand in for them.
     let all_ok = merge.summary.rejected.is_empty();
     // No unit file of the year: a summary of the year among the inputs stands in.
@@ -101,10 +103,16 @@ fn check_year(plan: &Plan, year: u16, what: &str) -> Result<()> {
 /// streaming [`Merger`]: unit files, earlier summaries; an entry that cannot be read
 /// becomes a rejected file; a summary whose data cannot be read and a file of a folder
 /// that is not a spreadsheet are listed as skipped (by the merge, as for every caller).
-/// Shared by `merge` and `report`.
-fn merge_inputs(plan: &Plan, inputs: &[PathBuf], year: u16, limits: &Limits) -> Result<jz_core::Merge> {
+/// Shared by `merge` and `report`; `mapping` is `--map`'s.
+fn merge_inputs(
+    plan: &Plan,
+    inputs: &[PathBuf],
+    year: u16,
+    limits: &Limits,
+    mapping: &xlsx_tool::Mapping,
+) -> Result<jz_core::Merge> {
     let Scan { entries: paths, skipped } = expand_inputs(inputs);
-    let mut merger = Merger::new(plan, year, limits);
+    let mut merger = Merger::new(plan, year, limits).with_mapping(mapping);
     for s in skipped {
         merger.push(Input::Unreadable(s));
     }

@@ -61,6 +61,14 @@ impl From<ExitStatus> for ExitCode {
     }
 }
 
+/// The mapping of `--map FILE.json` (none: an empty mapping).
+pub(crate) fn load_mapping(path: Option<&std::path::Path>) -> Result<xlsx_tool::Mapping> {
+    let Some(path) = path else { return Ok(xlsx_tool::Mapping::default()) };
+    let text =
+        std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("无法读取对应列文件 {}（{e}）。", path.display()))?;
+    xlsx_tool::Mapping::from_json(&text).map_err(|e| anyhow::anyhow!("对应列文件 {} 不可用：{e}", path.display()))
+}
+
 /// Runs a command with the plan of `--plan` (or the built-in one).
 pub(crate) fn run(cli: Cli) -> Result<ExitStatus> {
     let plan = match &cli.plan {
@@ -72,7 +80,10 @@ pub(crate) fn run(cli: Cli) -> Result<ExitStatus> {
     match cli.command {
         Command::Plan { action } => plan::run(&plan, action, json),
         Command::Template { unit, all, year, output } => template::run(&plan, unit, all, year, output, json),
-        Command::Validate { files, annotate } => validate::run(&plan, &files, annotate.as_deref(), &limits, json),
+        Command::Validate { files, annotate, map } => {
+            let mapping = load_mapping(map.as_deref())?;
+            validate::run(&plan, &files, annotate.as_deref(), &limits, &mapping, json)
+        }
         Command::Merge(args) => merge::merge(&plan, &args, &limits, json),
         Command::Report(args) => merge::report(&plan, &args, &limits, json),
         Command::Evaluate(args) => evaluate::run(&plan, &args, &limits, json),

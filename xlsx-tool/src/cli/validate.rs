@@ -8,7 +8,7 @@ use anyhow::Result;
 use jz_core::Plan;
 use xlsx_tool::inputs::Skipped;
 use xlsx_tool::inputs::disk::Scan;
-use xlsx_tool::{Checked, Limits, check, template};
+use xlsx_tool::{Checked, Limits, Mapping, check_with, template};
 
 use super::ExitStatus;
 use super::files::{each_file, expand_inputs, write_file};
@@ -20,9 +20,10 @@ pub(super) fn run(
     files: &[PathBuf],
     annotate: Option<&Path>,
     limits: &Limits,
+    mapping: &Mapping,
     json: bool,
 ) -> Result<ExitStatus> {
-    let (results, skipped) = check_inputs(plan, files, limits)?;
+    let (results, skipped) = check_inputs(plan, files, limits, mapping)?;
     if let Some(dir) = annotate {
         annotate_all(plan, &results, dir, json)?;
     }
@@ -44,7 +45,12 @@ pub(super) fn run(
 /// Reads and checks every input file (directories expanded) on all cores; only the
 /// findings are kept, never the bytes. Results come back in input order, one for every
 /// entry (an unreadable one has its diagnostic), with the files skipped in the folders.
-fn check_inputs(plan: &Plan, inputs: &[PathBuf], limits: &Limits) -> Result<(Vec<Checked>, Vec<Skipped>)> {
+fn check_inputs(
+    plan: &Plan,
+    inputs: &[PathBuf],
+    limits: &Limits,
+    mapping: &Mapping,
+) -> Result<(Vec<Checked>, Vec<Skipped>)> {
     let Scan { entries, skipped } = expand_inputs(inputs);
     let mut results: Vec<Option<Checked>> = vec![None; entries.len()];
     each_file(
@@ -52,7 +58,7 @@ fn check_inputs(plan: &Plan, inputs: &[PathBuf], limits: &Limits) -> Result<(Vec
         limits,
         |name, bytes| {
             Ok(match bytes {
-                Ok(bytes) => check(plan, &bytes, name, limits),
+                Ok(bytes) => check_with(plan, &bytes, name, limits, mapping),
                 Err(d) => Checked::unreadable(name, d),
             })
         },

@@ -3,7 +3,7 @@
 
 use jz_core::{Merge, Plan};
 
-use crate::{Error, Limits, Merger, summary};
+use crate::{Error, Limits, Mapping, Merger, summary};
 
 /// Validates every file, merges the valid ones into the merge of `year` and writes the
 /// report: returns the merge the report was written from and the .docx bytes.
@@ -22,10 +22,24 @@ pub fn report_files<'a>(
     year: u16,
     limits: &Limits,
 ) -> Result<(Merge, Vec<u8>), Error> {
+    let none = Mapping::default();
+    report_files_with(plan, files.into_iter().map(|(p, b)| (p, b, &none)), year, limits)
+}
+
+/// [`report_files`] with each file's own mapping of headers to template columns.
+///
+/// # Errors
+/// As [`report_files`].
+pub fn report_files_with<'a>(
+    plan: &Plan,
+    files: impl IntoIterator<Item = (&'a str, &'a [u8], &'a Mapping)>,
+    year: u16,
+    limits: &Limits,
+) -> Result<(Merge, Vec<u8>), Error> {
     let mut merger = Merger::new(plan, year, limits);
     let mut own_year = Vec::new();
-    for (path, bytes) in files {
-        merger.add(path, bytes);
+    for (path, bytes, mapping) in files {
+        merger.add_mapped(path, bytes, mapping);
         own_year.push((path, bytes));
     }
     let merge = merger.finish();

@@ -17,7 +17,7 @@ use jz_core::merge::{FileOutcome, Outcome, UnitState};
 use jz_core::progress::Judgement;
 use jz_core::{Date, Merge, Plan, Status};
 
-pub use input::{report_files, summary_fallback};
+pub use input::{report_files, report_files_with, summary_fallback};
 
 use crate::Error;
 use docx::{Body, Column, Properties};

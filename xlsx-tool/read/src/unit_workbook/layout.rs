@@ -3,7 +3,7 @@
 
 use jz_core::report::Meta;
 use jz_core::text::label_key;
-use jz_core::{CellRef, CellValue, Code, Diagnostic, RawCell, RawIndicatorRow, RawMeasureRow};
+use jz_core::{CellRef, CellValue, RawCell, RawIndicatorRow, RawMeasureRow};
 
 use crate::grid::Grid;
 
@@ -36,6 +36,18 @@ const MAX_LABEL_BYTES: usize = 160;
 /// most of `labels`. With `strict` it must contain every one of `keys`; otherwise (the
 /// sheet was found by its name) two matching labels are enough.
 pub(crate) fn find_header(grid: &Grid, labels: &[&str], keys: &[&str], strict: bool) -> Option<u32> {
+    find_header_by(grid, labels, keys, strict, &|t| canonical(t, labels))
+}
+
+/// [`find_header`] with `label_of` telling which label a header cell is (the person's
+/// mapping counts as a label there).
+pub(crate) fn find_header_by(
+    grid: &Grid,
+    labels: &[&str],
+    keys: &[&str],
+    strict: bool,
+    label_of: &dyn Fn(&str) -> Option<usize>,
+) -> Option<u32> {
     let mut best: Option<(usize, u32)> = None;
     for r in 0..HEADER_SEARCH_ROWS {
         let mut found = vec![false; labels.len()];
@@ -44,7 +56,7 @@ pub(crate) fn find_header(grid: &Grid, labels: &[&str], keys: &[&str], strict: b
                 continue;
             }
             if let CellValue::Text(t) = v
-                && let Some(i) = canonical(t, labels)
+                && let Some(i) = label_of(t).filter(|i| *i < found.len())
             {
                 found[i] = true;
             }
@@ -62,65 +74,16 @@ pub(crate) fn find_header(grid: &Grid, labels: &[&str], keys: &[&str], strict: b
     best.map(|(_, r)| r)
 }
 
-/// Maps each canonical label to its column in the header row. Unknown and repeated
-/// labels give `extra-column` warnings, absent labels `missing-column` errors.
-pub(crate) fn map_columns(grid: &Grid, row: u32, labels: &[&str], diags: &mut Vec<Diagnostic>) -> Vec<Option<u32>> {
-    let mut cols: Vec<Option<u32>> = vec![None; labels.len()];
-    let mut first_col = None;
-    let mut last_col = 0;
-    for (c, v) in grid.row(row) {
-        if grid.is_covered(row, c) || v.is_blank() {
-            continue;
-        }
-        first_col.get_or_insert(c);
-        last_col = c;
-        let text = v.as_text();
-        let at = CellRef::new(&grid.name, row, c);
-        match canonical(&text, labels) {
-            Some(i) if cols[i].is_none() => cols[i] = Some(c),
-            Some(i) => diags.push(Diagnostic::new(
-                Code::ExtraColumn,
-                Some(&at),
-                format!(
-                    "表头中“{}”列出现了不止一次，只读取第一列，这一列的内容不会被读取。请删除重复的列。",
-                    labels[i]
-                ),
-            )),
-            None => diags.push(Diagnostic::new(
-                Code::ExtraColumn,
-                Some(&at),
-                format!(
-                    "表头中的“{}”不是填报表模板中的列，这一列的内容不会被读取。需要说明的内容请写入模板已有的列中。",
-                    text.trim()
-                ),
-            )),
-        }
-    }
-    let missing_at = match first_col {
-        Some(_) => CellRef::new(&grid.name, row, last_col.saturating_add(1)),
-        None => CellRef::new(&grid.name, row, 0),
-    };
-    for (i, label) in labels.iter().enumerate() {
-        if cols[i].is_none() {
-            diags.push(Diagnostic::new(
-                Code::MissingColumn,
-                Some(&missing_at),
-                format!(
-                    "表头中缺少“{label}”列。请从本工具生成的填报表模板中把这一列（连同表头）复制回来，不要删除或改动表头。"
-                ),
-            ));
-        }
-    }
-    cols
-}
-
 /// The data rows below `header`: for each row with at least one non-blank mapped cell
 /// (cells only repeated from a merged range above do not count), the mapped cells.
-fn data_rows(grid: &Grid, header: u32, cols: &[Option<u32>]) -> Vec<Vec<RawCell>> {
+fn data_rows(grid: &Grid, header: u32, cols: &[Option<u32>], skip: &[u32]) -> Vec<Vec<RawCell>> {
     let mut rows: Vec<u32> = grid.rows(header.saturating_add(1)..).map(|((r, _), _)| r).collect();
     rows.dedup();
     let mut out = Vec::new();
     for r in rows {
+        if skip.contains(&r) {
+            continue;
+        }
         let has_content = cols.iter().flatten().any(|&c| !grid.is_covered(r, c) && !grid.get(r, c).is_blank());
         if !has_content {
             continue;
@@ -137,9 +100,10 @@ fn data_rows(grid: &Grid, header: u32, cols: &[Option<u32>]) -> Vec<Vec<RawCell>
     out
 }
 
-/// Measure rows of the measures sheet (columns in [`jz_core::TASK_COLUMNS`] order).
-pub(crate) fn measure_rows(grid: &Grid, header: u32, cols: &[Option<u32>]) -> Vec<RawMeasureRow> {
-    data_rows(grid, header, cols)
+/// Measure rows of the measures sheet (columns in [`jz_core::TASK_COLUMNS`] order); rows
+/// in `skip` (the contact block's, when it stands below the header) are no measure rows.
+pub(crate) fn measure_rows(grid: &Grid, header: u32, cols: &[Option<u32>], skip: &[u32]) -> Vec<RawMeasureRow> {
+    data_rows(grid, header, cols, skip)
         .into_iter()
         .map(|cells| {
             let mut it = cells.into_iter();
@@ -161,7 +125,7 @@ pub(crate) fn measure_rows(grid: &Grid, header: u32, cols: &[Option<u32>]) -> Ve
 
 /// Indicator rows (columns in [`jz_core::INDICATOR_COLUMNS`] order).
 pub(crate) fn indicator_rows(grid: &Grid, header: u32, cols: &[Option<u32>]) -> Vec<RawIndicatorRow> {
-    data_rows(grid, header, cols)
+    data_rows(grid, header, cols, &[])
         .into_iter()
         .map(|cells| {
             let mut it = cells.into_iter();
@@ -171,14 +135,20 @@ pub(crate) fn indicator_rows(grid: &Grid, header: u32, cols: &[Option<u32>]) -> 
         .collect()
 }
 
-/// The contact block above the header row: for each of [`jz_core::HEADER_LABELS`] the
-/// value cell (right of the label, or the text after a colon in the label cell itself).
-/// A label that is not found gives a default cell.
-pub(crate) fn contact_block(grid: &Grid, header: u32) -> [RawCell; 5] {
+/// Rows searched for the contact block's labels, from the top, besides every row above the
+/// header (contract §15: a unit's own sheet may put them anywhere in its first 10 rows).
+pub(crate) const CONTACT_SEARCH_ROWS: u32 = 10;
+
+/// The contact block: for each of [`jz_core::HEADER_LABELS`] the value cell (right of the
+/// label, or the text after a colon in the label cell itself), looked for above the header
+/// row and in the first [`CONTACT_SEARCH_ROWS`] rows. A label that is not found gives a
+/// default cell. Also returns the rows below the header that hold labels (no data rows).
+pub(crate) fn contact_block(grid: &Grid, header: u32) -> ([RawCell; 5], Vec<u32>) {
     let mut out: [RawCell; 5] = Default::default();
     let mut done = [false; 5];
-    for ((r, c), v) in grid.rows(..header) {
-        if grid.is_covered(r, c) {
+    let mut below = Vec::new();
+    for ((r, c), v) in grid.rows(..header.max(CONTACT_SEARCH_ROWS)) {
+        if grid.is_covered(r, c) || r == header {
             continue;
         }
         let CellValue::Text(text) = v else { continue };
@@ -187,6 +157,9 @@ pub(crate) fn contact_block(grid: &Grid, header: u32) -> [RawCell; 5] {
             continue;
         }
         done[i] = true;
+        if r > header && !below.contains(&r) {
+            below.push(r);
+        }
         out[i] = if after.is_empty() {
             let vc = right_of(grid, r, c);
             RawCell::new(grid.get(r, vc).clone(), CellRef::new(&grid.name, r, vc))
@@ -194,7 +167,7 @@ pub(crate) fn contact_block(grid: &Grid, header: u32) -> [RawCell; 5] {
             RawCell::new(CellValue::Text(after), CellRef::new(&grid.name, r, c))
         };
     }
-    out
+    (out, below)
 }
 
 /// `填报单位` → (0, ""); `填报单位：孟州市` → (0, "孟州市").
