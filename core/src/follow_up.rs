@@ -30,10 +30,6 @@ use crate::value::display;
 pub const SUPERVISION_COLUMNS: [&str; 6] = ["单位", "类别", "编号", "内容", "情况", "依据"];
 /// 催报名单 header (contract §10).
 pub const REMINDER_COLUMNS: [&str; 6] = ["单位", "状态", "联系人", "联系电话", "最近一次报送", "需要做的"];
-/// The office every unit reports to (实施方案“六、工作要求”).
-pub const RECEIVER: &str = "焦作市市场监督管理局";
-/// The plan unit that is the receiving office: its own latest file names whom units call.
-pub const RECEIVER_UNIT: &str = "市场监管局";
 /// `最近一次报送` of a unit that never sent a file among the inputs.
 pub const NEVER_SUBMITTED: &str = "未收到过该单位的报表";
 
@@ -118,8 +114,9 @@ pub fn supervision(plan: &Plan, merge: &Merge) -> Vec<SupervisionRow> {
     };
 
     // (a) Not reported, or sent back.
+    let receiver = plan.collector_full_name();
     let report_basis = format!(
-        "实施方案“六、工作要求”：各责任单位每年{}之前将推动知识产权高质量发展成效以电子件形式报送{RECEIVER}",
+        "实施方案“六、工作要求”：各责任单位每年{}之前将推动知识产权高质量发展成效以电子件形式报送{receiver}",
         deadline(plan, year).split_once('年').map_or("1月31日", |(_, md)| md)
     );
     for u in merge.units.iter().filter(|u| u.state != UnitState::Received) {
@@ -324,7 +321,10 @@ fn short(text: &str, max: usize) -> String {
 pub fn reminders(plan: &Plan, merge: &Merge) -> Vec<ReminderRow> {
     let year = merge.summary.year;
     let due = deadline(plan, year);
-    let office = latest_file(merge, RECEIVER_UNIT, true).map(|f| &f.submission.report);
+    // The receiving office: its own latest file names whom units call.
+    let receiver = plan.collector_full_name();
+    let receiver_unit = plan.collector.as_str();
+    let office = latest_file(merge, receiver_unit, true).map(|f| &f.submission.report);
     let mut out = Vec::new();
     for u in merge.units.iter().filter(|u| u.state != UnitState::Received) {
         let reached = latest_file(merge, &u.unit, true).map(|f| &f.submission.report);
@@ -334,8 +334,8 @@ pub fn reminders(plan: &Plan, merge: &Merge) -> Vec<ReminderRow> {
             latest_file(merge, &u.unit, false).map_or_else(|| NEVER_SUBMITTED.to_string(), describe_file);
         let greeting =
             if contact.is_empty() { format!("{}：", u.unit) } else { format!("{}{contact}同志：", u.unit) };
-        let mut ask = format!("如有疑问，请与{RECEIVER}联系");
-        if let Some(o) = office.filter(|_| u.unit != RECEIVER_UNIT) {
+        let mut ask = format!("如有疑问，请与{receiver}联系");
+        if let Some(o) = office.filter(|_| u.unit != receiver_unit) {
             let who: Vec<String> = [short(&o.contact, MAX_CONTACT), short(&o.phone, MAX_CONTACT)]
                 .iter()
                 .zip(["联系人", "电话"])
@@ -359,14 +359,15 @@ pub fn reminders(plan: &Plan, merge: &Merge) -> Vec<ReminderRow> {
                 (
                     format!("请按校验问题修改后重新报送（错误{errors}处{like}）"),
                     format!(
-                        "{greeting}您好！贵单位报送的{y}填报表“{name}”有 {errors} 处错误，未能汇总。请按校验问题修改{like_notice}后，于{due}前重新报送{RECEIVER}。{ask}"
+                        "{greeting}您好！贵单位报送的{y}填报表“{name}”有 {errors} 处错误，未能汇总。请按校验问题修改{like_notice}后，于{due}前重新报送{receiver}。{ask}"
                     ),
                 )
             }
             _ => (
                 format!("请于{due}前报送{year}年度任务落实情况填报表"),
                 format!(
-                    "{greeting}您好！贵单位尚未报送{year}年度焦作市推动知识产权高质量发展任务落实情况填报表。请于{due}前将填好的填报表（Excel 文件）报送{RECEIVER}。{ask}"
+                    "{greeting}您好！贵单位尚未报送{template}。请于{due}前将填好的填报表（Excel 文件）报送{receiver}。{ask}",
+                    template = plan.template_title(year),
                 ),
             ),
         };

@@ -85,11 +85,13 @@ struct Facts {
     extensions: &'static [&'static str],
     plan_extensions: Vec<&'static str>,
     severities: Vec<SeverityFact>,
+    /// Where the year goes in a plan's `report_title` (`{年度}`).
+    year_slot: &'static str,
 }
 
 /// The facts the page needs from Rust: `{statuses, not_submitted, fields: [{field, label,
 /// long_text}], editable: {header, measure, indicator}, max_file_bytes, extensions,
-/// plan_extensions, severities: [{id, label}]}` (severities in the order diagnostics are listed).
+/// plan_extensions, severities: [{id, label}], year_slot}` (severities in the order diagnostics are listed).
 ///
 /// # Errors
 /// Only if the result cannot be converted (never in practice).
@@ -106,6 +108,7 @@ pub fn facts_js() -> JsResult<JsValue> {
         max_file_bytes: Limits::default().max_file_bytes,
         extensions: &jz_read::inputs::SPREADSHEET_EXTENSIONS,
         plan_extensions: jz_read::plan_file::plan_extensions(),
+        year_slot: jz_core::plan::YEAR_SLOT,
         severities: [Severity::Error, Severity::Warning]
             .into_iter()
             .map(|id| SeverityFact { id, label: id.label() })

@@ -71,6 +71,8 @@ export interface Facts {
   /** Extensions of plan files `loadPlan` reads (`toml` only where TOML is read: not in the browser module). */
   plan_extensions: string[];
   severities: { id: "error" | "warning"; label: string }[];
+  /** Where the year goes in a plan's `report_title` (`{年度}`). */
+  year_slot: string;
 }
 /** `inspect` result: the validation result and the report as understood. */
 export interface Inspection { result: FileResult; report: Report }

@@ -6,9 +6,10 @@ use std::collections::HashMap;
 
 use sha2::{Digest, Sha256};
 
-use super::{Index, MeasureInfo, Plan, name_key};
+use super::{Index, MeasureInfo, Plan, name_key, words};
 use crate::digest::hex;
 use crate::error::PlanError;
+use crate::text::{fold_width, strip_spaces};
 
 const BUILTIN: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin-plan.json"));
 
@@ -100,6 +101,9 @@ impl Plan {
         if self.id.trim().is_empty() {
             return bad("计划缺少 id".into());
         }
+        if self.region.trim().is_empty() {
+            self.region = words::place_of(&self.title);
+        }
         if self.first_year > self.last_year || self.first_year < 2000 || self.last_year > 2100 {
             return bad(format!("年度范围 {}..{} 不合理", self.first_year, self.last_year));
         }
@@ -109,7 +113,7 @@ impl Plan {
                 return bad(format!("第 {} 个单位没有名称", i + 1));
             }
             for name in std::iter::once(&unit.name).chain(&unit.aliases) {
-                for key in [name.clone(), name_key(name)] {
+                for key in [strip_spaces(&fold_width(name)), name_key(name, &self.region)] {
                     if let Some(&j) = names.get(&key)
                         && j != i
                     {
@@ -167,6 +171,7 @@ impl Plan {
             }
         }
         self.index = Index { names, measures, indicators };
+        self.settle_words()?;
         let mut expanded = Vec::new();
         for task in &self.tasks {
             expanded.push(self.expand(&task.responsible, &format!("任务 {} 的责任单位", task.number))?);
@@ -196,11 +201,17 @@ impl Plan {
         Ok(())
     }
 
+    /// Looks a group up by name, ignoring spaces and full/half-width differences.
+    pub fn group(&self, name: &str) -> Option<&super::Group> {
+        let key = strip_spaces(&fold_width(name));
+        self.groups.iter().find(|g| strip_spaces(&fold_width(&g.name)) == key)
+    }
+
     /// Expands unit and group names to canonical unit names, in plan unit order.
     fn expand(&self, names: &[String], what: &str) -> Result<Vec<String>, PlanError> {
         let mut set = Vec::new();
         for name in names {
-            if let Some(g) = self.groups.iter().find(|g| &g.name == name) {
+            if let Some(g) = self.group(name) {
                 set.extend(g.members.iter().cloned());
             } else if let Some(u) = self.resolve_unit(name) {
                 set.push(u.to_string());

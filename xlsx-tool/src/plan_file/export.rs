@@ -16,7 +16,7 @@ use crate::sheet_format::{
 };
 use jz_read::plan_file::{
     AGGREGATION_LABELS, GROUP_COLUMNS, GROUP_SHEET, HELP_SHEET, INDICATOR_COLUMNS, INDICATOR_SHEET, INFO_LABELS,
-    INFO_SHEET, NOTE_SHEET, PLAN_FORMAT, TASK_COLUMNS, TASK_SHEET, UNIT_COLUMNS, UNIT_GROUPS, UNIT_SHEET,
+    INFO_SHEET, NOTE_SHEET, PLAN_FORMAT, TASK_COLUMNS, TASK_SHEET, UNIT_COLUMNS, UNIT_GROUPS, UNIT_SHEET, YES_NO,
     aggregation_label, kind_label,
 };
 
@@ -78,6 +78,11 @@ pub fn try_export_plan(plan: &Plan) -> Result<Vec<u8>, Error> {
         plan.first_year.to_string(),
         plan.last_year.to_string(),
         plan.deadline.clone(),
+        plan.region.clone(),
+        plan.collector.clone(),
+        plan.addressee.clone(),
+        plan.report_title.clone(),
+        YES_NO[usize::from(!plan.supporting_report)].to_string(),
     ];
     for (i, (label, value)) in INFO_LABELS.iter().zip(info).enumerate() {
         let r = i as u32 + 1;
@@ -134,13 +139,24 @@ pub fn try_export_plan(plan: &Plan) -> Result<Vec<u8>, Error> {
     }
     spare(ws, plan.units.len() as u32 + 1, UNIT_COLUMNS.len(), &text_input)?;
     print_setup(ws, (0, 0), plan.units.len() as u32, &UNIT_WIDTHS)?;
-    let mut groups: Vec<&str> = UNIT_GROUPS.to_vec();
+    let mut groups: Vec<&str> = Vec::new();
     for u in &plan.units {
         if !groups.contains(&u.group.as_str()) {
             groups.push(&u.group);
         }
     }
-    dropdown(ws, 1, &groups, "分组", "请从下拉列表选择单位所属的分组：市直单位选“市直”，县（市、区）选“各县区”。")?;
+    if groups.is_empty() {
+        groups = UNIT_GROUPS.to_vec();
+    }
+    // 分组 is free text (contract §11): the list only suggests, other words are allowed.
+    let dv = DataValidation::new()
+        .allow_list_strings(&groups)?
+        .set_input_title("分组")?
+        .set_input_message("从下拉列表选择单位所属的分组，或直接写分组名称（如“各县（市、区）”“市直有关单位”）。单位在各表中按分组首次出现的顺序排列。")?
+        .set_error_style(rust_xlsxwriter::DataValidationErrorStyle::Information)
+        .set_error_title("分组")?
+        .set_error_message("这不是下拉列表中的分组。如确是新的分组名称，请点“确定”保留。")?;
+    ws.add_data_validation(1, 1, VALIDATION_ROWS, 1, &dv)?;
 
     let ws = wb.add_worksheet().set_name(GROUP_SHEET)?;
     header(ws, &GROUP_COLUMNS, &GROUP_WIDTHS, &st)?;
@@ -303,7 +319,7 @@ fn write_help(ws: &mut Worksheet, plan: &Plan, st: &Styles) -> Result<(), XlsxEr
         (
             "增加一个单位，或给单位增加别名",
             &[
-                "在“责任单位”表最后一行的下面写单位名称（各处统一使用的简称，如“科技局”），在“分组”中选择“市直”或“各县区”，在“别名”中写这个单位的其他写法（如“市科学技术局、焦作市科学技术局”），多个别名用顿号隔开。单位交来的填报表中写的是别名也能认出。",
+                "在“责任单位”表最后一行的下面写单位名称（各处统一使用的简称，如“科技局”），在“分组”中选择“市直”或“各县区”，在“别名”中写这个单位的其他写法（如“市科学技术局、{地区}科学技术局”），多个别名用顿号隔开。单位交来的填报表中写的是别名也能认出。",
                 "然后在“任务清单”的责任单位或“量化指标”的填报单位中写上这个单位，它才会收到相应的举措或指标。",
             ],
         ),
@@ -324,6 +340,8 @@ fn write_help(ws: &mut Worksheet, plan: &Plan, st: &Styles) -> Result<(), XlsxEr
             "计划信息和说明",
             &[
                 "“计划信息”中的计划编号用于区分不同版本的计划，正式稿建议改为新的编号（例如在末尾加“-final”）；起始年度、截止年度写四位年份；报送截止日期写“月-日”，如 01-31 表示次年 1 月 31 日前报送。",
+                "“地区”“收报单位”“主送机关”“报告标题”决定填报表、汇总表、催报通知和工作报告中的地名、收报单位、主送机关和标题：地区写如“某某市”；收报单位写“责任单位”表中的单位名称；报告标题中用“{年度}”表示年份。这几行留空时，地区取计划名称开头的地名，收报单位取市场监管局，主送机关取市人民政府。",
+                "“配合单位填报”写“是”或“否”（留空为“是”）：写“否”时，举措只列入牵头单位的填报表。",
                 "“说明”表每行一条，写计划的假定、与原文不一致之处等，汇总时会显示。",
             ],
         ),
@@ -339,7 +357,7 @@ fn write_help(ws: &mut Worksheet, plan: &Plan, st: &Styles) -> Result<(), XlsxEr
         ws.write_string_with_format(r, 0, heading, &st.help_heading)?;
         r += 1;
         for line in lines {
-            ws.write_string_with_format(r, 0, *line, &st.help_text)?;
+            ws.write_string_with_format(r, 0, line.replace("{地区}", &plan.region), &st.help_text)?;
             ws.set_row_height(r, row_height(text_lines(line, WIDTH)))?;
             r += 1;
         }

@@ -117,7 +117,7 @@ pub fn import_docx(bytes: &[u8], base: &Plan) -> Result<Imported, PlanFileError>
     };
     let width = grid_width(&table[header]);
 
-    let mut known = Names::default();
+    let mut known = Names::new(&base.region);
     for u in &base.units {
         known.add_unit(&u.name, &u.aliases);
     }

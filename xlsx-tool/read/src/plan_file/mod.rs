@@ -54,8 +54,24 @@ pub const HELP_SHEET: &str = "填写说明";
 /// `_meta` value of `format` in a plan workbook.
 pub const PLAN_FORMAT: &str = "jz-ip-plan";
 
-/// Labels of `计划信息`, in order.
-pub const INFO_LABELS: [&str; 5] = ["计划编号", "计划名称", "起始年度", "截止年度", "报送截止日期"];
+/// Labels of `计划信息`, in order: the first [`INFO_REQUIRED`] must be there; the others
+/// (contract §11: 地区, 收报单位, 主送机关, 报告标题, 配合单位填报) are optional.
+pub const INFO_LABELS: [&str; 10] = [
+    "计划编号",
+    "计划名称",
+    "起始年度",
+    "截止年度",
+    "报送截止日期",
+    "地区",
+    "收报单位",
+    "主送机关",
+    "报告标题",
+    "配合单位填报",
+];
+/// How many of [`INFO_LABELS`] must be present.
+pub const INFO_REQUIRED: usize = 5;
+/// Values of `配合单位填报` (yes, no).
+pub const YES_NO: [&str; 2] = ["是", "否"];
 /// Header of `任务清单`.
 pub const TASK_COLUMNS: [&str; 6] = ["部分", "任务编号", "任务内容", "举措编号", "落实举措", "责任单位"];
 /// Header of `责任单位`.
