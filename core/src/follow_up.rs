@@ -166,6 +166,9 @@ pub fn supervision(plan: &Plan, merge: &Merge) -> Vec<SupervisionRow> {
                 })
                 .unwrap_or_default();
             let mut situation = format!("{year}年度填报为“未启动”");
+            if !r.role.is_empty() {
+                situation.push_str(&format!("（本单位为{}单位）", r.role));
+            }
             if !before.is_empty() {
                 situation.push_str(&format!("，{}年度也为“未启动”", before.join("、")));
             }

@@ -125,3 +125,48 @@ fn a_whole_round_under_a_second_plan_never_says_jiaozuo() {
     assert!(document.contains("新乡市市场监督管理局"), "sender");
     assert!(document.contains("知识产权强市建设"), "title");
 }
+
+#[test]
+fn lead_and_supporting_units_per_measure() {
+    use jz_core::plan::Role;
+    let plan = second();
+    let m = plan.measure("4.1").unwrap();
+    let roles: Vec<(&str, Role)> = m.measure.roles.iter().map(|r| (r.unit.as_str(), r.role)).collect();
+    assert_eq!(roles[0], ("市场监管局", Role::Lead));
+    assert_eq!(roles[1], ("科技局", Role::Support));
+    assert_eq!(roles.len(), 8, "lead, 科技局 and the six counties");
+    assert_eq!(m.responsible_label(Some("科技局")), "本单位：配合\n牵头：市场监管局；配合：科技局、各县（市、区）");
+    assert_eq!(plan.measure("4.3").unwrap().role_of("教育局"), Some(Role::Lead));
+    // A task-wide 责任单位 stays 责任.
+    assert_eq!(plan.measure("1.1").unwrap().role_of("科技局"), Some(Role::Responsible));
+
+    // The plan workbook writes the units where they change and reads them back.
+    let back = plan_file::load_plan(&plan_file::export_plan(&plan), "计划.xlsx").unwrap();
+    for id in ["4.1", "4.2", "4.3"] {
+        let (a, b) = (plan.measure(id).unwrap().measure, back.measure(id).unwrap().measure);
+        assert_eq!((&a.lead, &a.support, &a.due), (&b.lead, &b.support, &b.due), "{id}");
+    }
+
+    // The template names the unit's role.
+    let bytes = template::template(&plan, "科技局", 2026).unwrap();
+    assert!(contains(&bytes, "本单位：配合"));
+    // The merge: lead before supporting, roles in 任务明细 and the report.
+    let files = sample::sample_set(&plan, 2026, 5).unwrap();
+    let (merge, summary) =
+        merge_files(&plan, files.iter().map(|(n, b)| (n.as_str(), b.as_slice())), 2026, &Limits::default()).unwrap();
+    let rows: Vec<(&str, &str)> =
+        merge.rows.iter().filter(|r| r.measure == "4.1").map(|r| (r.unit.as_str(), r.role.as_str())).collect();
+    assert_eq!(rows[0], ("市场监管局", "牵头"));
+    assert!(rows[1..].iter().all(|(_, role)| *role == "配合"), "{rows:?}");
+    assert!(contains(&summary, "牵头单位") && contains(&summary, "配合单位"));
+    let docx = report::write_report(&plan, &merge).unwrap();
+    assert!(contains(&docx, "市场监管局（牵头）："));
+
+    // 配合单位填报 否: the measure goes only to its lead units' templates.
+    let mut value: serde_json::Value = serde_json::from_str(&plan.to_json()).unwrap();
+    value["supporting_report"] = false.into();
+    let lead_only = Plan::from_text(&value.to_string()).unwrap();
+    assert!(lead_only.measures_of("科技局").all(|m| m.task.number != 4));
+    assert_eq!(lead_only.measures_of("市场监管局").filter(|m| m.task.number == 4).count(), 2);
+    assert!(plan.measures_of("科技局").any(|m| m.task.number == 4));
+}

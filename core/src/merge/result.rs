@@ -189,6 +189,9 @@ pub struct DetailRow {
     pub source: String,
     /// False when the unit reported a measure not assigned to it (kept, not counted).
     pub assigned: bool,
+    /// `牵头` or `配合` where the plan names lead and supporting units; empty otherwise.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub role: String,
 }
 
 /// Everything the city summary workbook shows.

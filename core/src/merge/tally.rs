@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::result::{DetailRow, IndicatorTotal, MeasureCounts, UnitValue};
 use super::submission::Submission;
 use crate::number::city_total;
-use crate::plan::Plan;
+use crate::plan::{Plan, Role};
 use crate::report::{NOT_SUBMITTED, Status};
 
 /// 任务明细 rows (plan measure order, then plan unit order) and each measure's status
@@ -18,8 +18,20 @@ pub(super) fn measures(plan: &Plan, accepted: &BTreeMap<&str, &Submission>) -> (
     for m in plan.measures() {
         let mut counts: BTreeMap<String, u32> = Status::ALL.iter().map(|s| (s.label().to_string(), 0)).collect();
         counts.insert(NOT_SUBMITTED.into(), 0);
-        for unit in plan.units.iter().map(|u| u.name.as_str()) {
-            let assigned = m.task.units.iter().any(|u| u == unit);
+        // Lead units first, supporting units last (contract §11), else plan unit order.
+        let rank = |unit: &str| match m.role_of(unit) {
+            Some(Role::Lead) => 0,
+            Some(Role::Support) => 2,
+            _ => 1,
+        };
+        let mut order: Vec<&str> = plan.units.iter().map(|u| u.name.as_str()).collect();
+        order.sort_by_key(|u| rank(u));
+        for unit in order {
+            let assigned = m.reports(unit);
+            let role = match m.role_of(unit) {
+                Some(r @ (Role::Lead | Role::Support)) if assigned => r.label().to_string(),
+                _ => String::new(),
+            };
             let sub = accepted.get(unit);
             let entry = sub.and_then(|s| s.report.measure(&m.measure.id));
             if !assigned && entry.is_none() {
@@ -39,6 +51,7 @@ pub(super) fn measures(plan: &Plan, accepted: &BTreeMap<&str, &Submission>) -> (
                 evidence: entry.map(|e| e.evidence.clone()).unwrap_or_default(),
                 source: sub.map(|s| s.file_name().to_string()).unwrap_or_default(),
                 assigned,
+                role,
             });
         }
         measures.push(MeasureCounts { id: m.measure.id.clone(), status_counts: counts });

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use sha2::{Digest, Sha256};
 
-use super::{Index, MeasureInfo, Plan, name_key, words};
+use super::{Index, Measure, MeasureInfo, Plan, Role, UnitRole, name_key, words};
 use crate::digest::hex;
 use crate::error::PlanError;
 use crate::text::{fold_width, strip_spaces};
@@ -174,10 +174,20 @@ impl Plan {
         self.settle_words()?;
         let mut expanded = Vec::new();
         for task in &self.tasks {
-            expanded.push(self.expand(&task.responsible, &format!("任务 {} 的责任单位", task.number))?);
+            let of_task = self.expand(&task.responsible, &format!("任务 {} 的责任单位", task.number))?;
+            let mut measures = Vec::new();
+            for m in &task.measures {
+                measures.push(self.roles(m, &of_task)?);
+            }
+            expanded.push(measures);
         }
-        for (task, units) in self.tasks.iter_mut().zip(expanded) {
-            task.units = units;
+        let order: Vec<String> = self.units.iter().map(|u| u.name.clone()).collect();
+        for (task, measures) in self.tasks.iter_mut().zip(expanded) {
+            for (m, (roles, units)) in task.measures.iter_mut().zip(measures) {
+                m.roles = roles;
+                m.units = units;
+            }
+            task.units = order.iter().filter(|u| task.measures.iter().any(|m| m.units.contains(u))).cloned().collect();
         }
         let mut expanded = Vec::new();
         for ind in &self.indicators {
@@ -192,13 +202,44 @@ impl Plan {
                 id: m.measure.id.clone(),
                 task: m.task.number,
                 text: m.measure.text.clone(),
-                units: m.task.units.clone(),
+                units: m.measure.units.clone(),
+                roles: m.measure.roles.clone(),
+                due: m.measure.due.clone(),
             })
             .collect();
         self.hash = String::new();
         let digest = Sha256::digest(serde_json::to_vec(self).unwrap_or_default());
         self.hash = hex(&digest)[..16].to_string();
         Ok(())
+    }
+
+    /// A measure's units with their roles (lead, responsible, supporting; each in plan
+    /// unit order, a unit only once, in its first role), and the units that report on it.
+    fn roles(&self, m: &Measure, of_task: &[String]) -> Result<(Vec<UnitRole>, Vec<String>), PlanError> {
+        let what = |label: &str| format!("举措 {} 的{label}", m.id);
+        let lists: Vec<(Role, Vec<String>)> = if m.lead.is_empty() && m.support.is_empty() && m.responsible.is_empty() {
+            vec![(Role::Responsible, of_task.to_vec())]
+        } else {
+            vec![
+                (Role::Lead, self.expand(&m.lead, &what("牵头单位"))?),
+                (Role::Responsible, self.expand(&m.responsible, &what("责任单位"))?),
+                (Role::Support, self.expand(&m.support, &what("配合单位"))?),
+            ]
+        };
+        let mut roles: Vec<UnitRole> = Vec::new();
+        for (role, units) in lists {
+            for unit in units {
+                if !roles.iter().any(|r| r.unit == unit) {
+                    roles.push(UnitRole { unit, role });
+                }
+            }
+        }
+        let units = roles
+            .iter()
+            .filter(|r| self.supporting_report || r.role != Role::Support)
+            .map(|r| r.unit.clone())
+            .collect();
+        Ok((roles, units))
     }
 
     /// Looks a group up by name, ignoring spaces and full/half-width differences.

@@ -22,7 +22,9 @@ use crate::text::{fold_width, strip_spaces};
 
 /// Kept here for callers of the old path; the functions live in [`crate::digest`].
 pub use crate::digest::{hex, sha256_hex};
-pub use items::{Aggregation, Group, Indicator, IndicatorKind, Measure, MeasureInfo, MeasureRef, Section, Task, Unit};
+pub use items::{
+    Aggregation, Group, Indicator, IndicatorKind, Measure, MeasureInfo, MeasureRef, Role, Section, Task, Unit, UnitRole,
+};
 pub use words::{DEFAULT_ADDRESSEE, DEFAULT_COLLECTOR, YEAR_SLOT, place_of};
 
 /// The whole plan. Fields marked "output only" are derived on load and ignored when read.
@@ -133,7 +135,7 @@ impl Plan {
 
     /// Measures the unit is responsible for, in plan order.
     pub fn measures_of<'a>(&'a self, unit: &'a str) -> impl Iterator<Item = MeasureRef<'a>> + 'a {
-        self.measures().filter(move |m| m.task.units.iter().any(|u| u == unit))
+        self.measures().filter(move |m| m.reports(unit))
     }
 
     /// Indicators the unit reports, in plan order.

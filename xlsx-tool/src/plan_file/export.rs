@@ -27,7 +27,7 @@ const SPARE_ROWS: u32 = 30;
 /// Dropdowns cover the data rows down to this row (rows inserted inside keep them).
 const VALIDATION_ROWS: u32 = 2000;
 
-const TASK_WIDTHS: [f64; 6] = [20.0, 8.0, 24.0, 8.0, 60.0, 30.0];
+const TASK_WIDTHS: [f64; 9] = [20.0, 8.0, 24.0, 8.0, 60.0, 30.0, 20.0, 20.0, 14.0];
 const UNIT_WIDTHS: [f64; 3] = [16.0, 10.0, 50.0];
 const GROUP_WIDTHS: [f64; 2] = [18.0, 80.0];
 /// Narrow enough for A4 landscape one page wide at 94 % (contract §13).
@@ -102,17 +102,32 @@ pub fn try_export_plan(plan: &Plan) -> Result<Vec<u8>, Error> {
     let mut r = 1;
     for task in &plan.tasks {
         let section = plan.sections.iter().find(|s| s.number == task.section).map_or("", |s| s.title.as_str());
-        let units = task.responsible.join("、");
+        // A row's unit cells are written where they differ from the row above (a blank row
+        // reads as the row above): 责任单位, 牵头单位, 配合单位 together, 完成时限 alone.
+        let mut above: Option<[String; 3]> = None;
+        let mut due_above = "";
         for (k, m) in task.measures.iter().enumerate() {
             let first = k == 0;
+            let own = !(m.responsible.is_empty() && m.lead.is_empty() && m.support.is_empty());
+            let responsible = if own { &m.responsible } else { &task.responsible };
+            let units = [responsible.join("、"), m.lead.join("、"), m.support.join("、")];
+            let write_units = first || above.as_ref() != Some(&units);
+            let due = if first || m.due != due_above { m.due.as_str() } else { "" };
+            due_above = m.due.as_str();
+            let blank = String::new();
+            let shown = if write_units { &units } else { &[blank.clone(), blank.clone(), blank] };
             let cells = [
                 if first { section } else { "" },
                 "",
                 if first { task.title.as_str() } else { "" },
                 m.id.as_str(),
                 m.text.as_str(),
-                if first { units.as_str() } else { "" },
+                shown[0].as_str(),
+                shown[1].as_str(),
+                shown[2].as_str(),
+                due,
             ];
+            above = Some(units.clone());
             for (c, text) in cells.iter().enumerate() {
                 cell_text(ws, r, c as u16, text, &text_input)?;
             }
@@ -295,6 +310,7 @@ fn write_help(ws: &mut Worksheet, plan: &Plan, st: &Styles) -> Result<(), XlsxEr
             &[
                 "在“任务清单”中该任务最后一条举措的下面插入一行，在“落实举措”栏写举措原文，在“举措编号”栏写“任务编号.序号”，例如任务 4 原有 2 条举措，新增的一条写 4.3（举措编号留空时，工具按顺序自动编号）。",
                 "“部分”“任务编号”“任务内容”“责任单位”只需写在每个任务的第一行，下面的行留空即可（合并单元格也可以）。",
+                "一条举措有牵头单位和配合单位时，分别写在“牵头单位”“配合单位”列（写法同责任单位）。同一任务内各条举措的单位可以不同；某一行的“责任单位”“牵头单位”“配合单位”都留空，表示与上一行相同。“完成时限”照抄原文，如“2026年底前”“长期坚持”，留空表示与上一行相同。",
             ],
         ),
         (

@@ -236,7 +236,9 @@ fn progress_texts(body: &mut Body, plan: &Plan, merge: &Merge) {
             let mut any = false;
             for m in &task.measures {
                 for r in merge.rows.iter().filter(|r| r.measure == m.id && !r.progress.trim().is_empty()) {
-                    body.text(&format!("{}：{}", r.unit, r.progress));
+                    // Lead units come first (the merge orders them), each named with its role.
+                    let role = if r.role.is_empty() { String::new() } else { format!("（{}）", r.role) };
+                    body.text(&format!("{}{role}：{}", r.unit, r.progress));
                     any = true;
                 }
             }

@@ -37,7 +37,8 @@ pub(super) fn write_detail(ws: &mut Worksheet, plan: &Plan, merge: &Merge, st: &
             continue;
         }
         for r in rows {
-            let remark = if r.assigned { "" } else { NOT_ASSIGNED_REMARK };
+            let role = jz_core::summary_layout::role_remark(&r.role);
+            let remark = if r.assigned { role.as_str() } else { NOT_ASSIGNED_REMARK };
             let texts = [
                 r.measure.as_str(),
                 &task_text,

@@ -84,11 +84,7 @@ pub(super) fn write_tasks(
         let entry = row.entry;
         let (task_text, measure_text, responsible, fixed_fmt, fixed_center) = match row.plan {
             Some(p) => {
-                let responsible = if p.task.responsible_text.trim().is_empty() {
-                    p.task.units.join("、")
-                } else {
-                    p.task.responsible_text.clone()
-                };
+                let responsible = p.responsible_label(Some(unit));
                 (
                     format!("{}.{}", p.task.number, p.task.title),
                     p.measure.text.clone(),

@@ -189,7 +189,7 @@ pub fn import_docx(bytes: &[u8], base: &Plan) -> Result<Imported, PlanFileError>
                 let text = strip_number(&one_line(p)).trim().to_string();
                 if !text.is_empty() {
                     let id = format!("{}.{}", task.number, task.measures.len() + 1);
-                    task.measures.push(Measure { id, text });
+                    task.measures.push(Measure { id, text, ..Measure::default() });
                 }
             }
         }

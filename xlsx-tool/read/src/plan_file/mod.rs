@@ -72,8 +72,12 @@ pub const INFO_LABELS: [&str; 10] = [
 pub const INFO_REQUIRED: usize = 5;
 /// Values of `配合单位填报` (yes, no).
 pub const YES_NO: [&str; 2] = ["是", "否"];
-/// Header of `任务清单`.
-pub const TASK_COLUMNS: [&str; 6] = ["部分", "任务编号", "任务内容", "举措编号", "落实举措", "责任单位"];
+/// Header of `任务清单`: the first [`TASK_REQUIRED`] must be there; then `责任单位`,
+/// `牵头单位`, `配合单位` (at least one of them) and `完成时限` (contract §11).
+pub const TASK_COLUMNS: [&str; 9] =
+    ["部分", "任务编号", "任务内容", "举措编号", "落实举措", "责任单位", "牵头单位", "配合单位", "完成时限"];
+/// How many of [`TASK_COLUMNS`] must be present.
+pub const TASK_REQUIRED: usize = 5;
 /// Header of `责任单位`.
 pub const UNIT_COLUMNS: [&str; 3] = ["单位名称", "分组", "别名"];
 /// Header of `单位组`.

@@ -12,7 +12,7 @@ use super::suggest::split_names;
 use super::table::{MetaTask, Table};
 use super::{
     GROUP_COLUMNS, GROUP_SHEET, INDICATOR_COLUMNS, INDICATOR_REQUIRED, INDICATOR_SHEET, INFO_LABELS, INFO_REQUIRED,
-    INFO_SHEET, NOTE_SHEET, PlanProblem, TASK_COLUMNS, TASK_SHEET, UNIT_COLUMNS, UNIT_SHEET,
+    INFO_SHEET, NOTE_SHEET, PlanProblem, TASK_COLUMNS, TASK_REQUIRED, TASK_SHEET, UNIT_COLUMNS, UNIT_SHEET,
 };
 use crate::grid::Grid;
 use crate::limits::{Limits, not_a_workbook};
@@ -45,7 +45,16 @@ fn read_grids(grids: &[Grid]) -> Result<Plan, Vec<PlanProblem>> {
         grids.iter().filter(|g| !g.name.trim().eq_ignore_ascii_case(jz_core::sheets::META)).collect();
 
     let info = find_info(&sheets);
-    let tasks = find_table(&sheets, TASK_SHEET, &TASK_COLUMNS, &["任务编号", "落实举措", "责任单位"], 6, &mut p);
+    let tasks = find_table(&sheets, TASK_SHEET, &TASK_COLUMNS, &["任务编号", "落实举措"], TASK_REQUIRED, &mut p);
+    if let Some(t) = &tasks
+        && t.cols[5..8].iter().all(Option::is_none)
+    {
+        p.push(PlanProblem::error(
+            &t.grid.name,
+            "",
+            "任务清单的表头缺少“责任单位”列（或“牵头单位”“配合单位”列）。请把这一列（连同表头）补回来。",
+        ));
+    }
     let units = find_table(&sheets, UNIT_SHEET, &UNIT_COLUMNS, &["单位名称", "分组"], 2, &mut p);
     let groups = find_table(&sheets, GROUP_SHEET, &GROUP_COLUMNS, &["组名", "成员"], 2, &mut p);
     let indicators = find_table(

@@ -63,6 +63,11 @@ fn detail_rows(range: &Range<Data>) -> Result<Vec<DetailRow>, Error> {
             evidence: text(range, row, evidence),
             source: text(range, row, source),
             assigned: note != NOT_ASSIGNED_REMARK,
+            role: [jz_core::plan::Role::Lead.label(), jz_core::plan::Role::Support.label()]
+                .into_iter()
+                .find(|r| note == jz_core::summary_layout::role_remark(r))
+                .unwrap_or_default()
+                .to_string(),
         });
     }
     Ok(out)
