@@ -3,6 +3,8 @@
 # page in headless Chromium (playwright-core driving Debian's /usr/bin/chromium) against a
 # local server on a free port, plus the one-file build over file://. Installs what it
 # needs: chromium (apt), npm packages (npm ci), the wasm target and wasm-bindgen-cli.
+# Between the two, tests/wasm-corpus/run.mjs gives the corpus and every fixture to the
+# built module's validate and merge under node (contract §14: no trap).
 # Screenshots and downloads go to out/browser-artifacts/. Last line: "N passed, M failed".
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -27,6 +29,8 @@ nice -n 19 cargo build -p xlsx-tool
 echo "== wasm-bindgen tests under node"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   nice -n 19 cargo test --target wasm32-unknown-unknown -p jz-wasm
+echo "== the corpus and every fixture through the built module (validate, merge: no trap, Chinese)"
+DIST="$ROOT/web-demo/dist" ROOT="$ROOT" node tests/wasm-corpus/run.mjs
 
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 python3 -m http.server "$PORT" --bind 127.0.0.1 --directory web-demo/dist >/dev/null 2>&1 &

@@ -13,6 +13,7 @@
     planText: null, // its text when it is not the built-in one
     facts: null, // facts() from Rust
     files: [], // received files with their check results
+    drawing: 0, // board renders under way (board.js)
     skipped: [], // files that are not spreadsheets, with the reason
     merge: null, // the last merge (with the file bytes and plan it was made of)
     mergeStale: false, // a merge was dropped because the files or the plan changed since
@@ -20,8 +21,10 @@
   };
   const S = JZ.state;
 
-  JZ.setBusy = function setBusy(b) {
-    S.busy = b;
+  JZ.setBusy = function setBusy(busy) {
+    S.busy = busy;
+    // While the board is being drawn (board.js asks Rust), the buttons wait too.
+    const b = busy || S.drawing > 0;
     const noPlan = !S.plan;
     for (const id of ['tpl-download', 'samples', 'plan-pick-label']) {
       const e = $(id);
@@ -203,6 +206,7 @@
       JZ.setBusy(false);
       JZ.renderBoard();
       const deskLine = await restoreDesk();
+      await JZ.renderBoard();
       document.body.dataset.ready = '1';
       JZ.setStatus([planLine, deskLine].filter(Boolean).join('') || '已就绪。请选择单位和年度下载模板，或选择填报表进行校验。');
     } catch (e) {

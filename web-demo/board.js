@@ -1,61 +1,79 @@
 // 报送进度: every expected unit of the chosen year on one screen — 通过 / 有错误 / 未报送,
 // older versions 已替代, the 填报日期 on time or late against the plan's deadline, error and
-// warning counts. A click on a unit opens and shows its file card.
+// warning counts. A click on a unit opens and shows its file card. Which file stands for a
+// unit, its state, the deadline and on-time come from Rust (wasm board()): the merge's own
+// choice, so the board shows the file the merge takes.
 'use strict';
 (() => {
   const JZ = (window.JZ = window.JZ || {});
   const { el, $ } = JZ;
 
-  /** The plan's deadline for reports of `year`: `{year+1}-{MM-DD}`, or '' without one. */
-  function deadlineOf(plan, year) {
-    return /^\d{2}-\d{2}$/.test(plan.deadline || '') ? `${year + 1}-${plan.deadline}` : '';
+  /** What the board asks Rust about each file: validate's result plus the 填报日期. */
+  function boardFile(f) {
+    const r = f.result || {};
+    return { path: f.name, sha256: r.sha256 || '', unit: r.unit || null, year: r.year || null,
+      ok: Boolean(r.ok), date: (f.report && f.report.date) || null };
   }
 
-  /** Per expected unit: its files of `year`, the one that counts, and the state. */
-  function unitRows(state, year) {
-    const byUnit = new Map(state.plan.units.map((u) => [u.name, []]));
-    for (const f of state.files) {
-      const r = f.result;
-      if (r && r.year === year && byUnit.has(r.unit)) byUnit.get(r.unit).push(f);
-    }
-    const rows = [];
-    for (const [unit, files] of byUnit) {
-      const valid = files.filter((f) => f.result.ok);
-      // The later 填报日期 wins, as in the merge; the merge itself settles ties.
-      const key = (f) => ((f.report && f.report.date) || '') + '\u0000' + f.name;
-      valid.sort((a, b) => (key(a) < key(b) ? 1 : -1));
-      const winner = valid[0] || null;
-      const shown = winner || files[files.length - 1] || null;
+  /** Per expected unit of `year`, as Rust's board() chooses it (the merge's own choice of
+   * each unit's file, the state, the on-time judgement against the plan's deadline). */
+  async function unitRows(state, year) {
+    const board = await JZ.call('board', state.files.map(boardFile), year, JZ.planArg());
+    const byName = new Map(state.files.map((f) => [f.name, f]));
+    const rows = board.units.map((u) => {
+      const shown = (u.path && byName.get(u.path)) || null;
+      const winner = u.state === 'received' ? shown : null;
       const diags = shown ? JZ.diagnosticsOf(shown) : [];
-      rows.push({
-        unit,
-        files,
+      return {
+        unit: u.unit,
         winner,
         shown,
-        state: winner ? 'ok' : files.length ? 'bad' : 'missing',
-        superseded: Math.max(0, valid.length - 1),
-        date: shown && shown.report ? shown.report.date || '' : '',
+        state: u.state === 'received' ? 'ok' : u.state === 'rejected' ? 'bad' : 'missing',
+        superseded: u.superseded,
+        date: u.date || '',
+        onTime: u.on_time,
         errors: diags.filter((d) => d.severity === 'error').length,
         warnings: diags.filter((d) => d.severity !== 'error').length,
         changes: winner && winner.merged ? winner.merged.changes.length : 0,
-      });
-    }
-    return rows;
+      };
+    });
+    return { board, rows };
   }
 
   const STATE_WORD = { ok: '通过', bad: '有错误', missing: '未报送' };
 
-  function render() {
+  let drawn = 0;
+
+  async function render() {
     const state = JZ.state;
     const host = $('board');
     if (!state.plan) return;
     const year = JZ.boardYear();
-    const deadline = deadlineOf(state.plan, year);
-    const rows = unitRows(state, year);
+    const turn = ++drawn;
+    // Until the board is drawn the page counts as busy (setBusy), so nobody acts on a stale one.
+    state.drawing = (state.drawing || 0) + 1;
+    JZ.setBusy(state.busy);
+    let answer;
+    try {
+      answer = await unitRows(state, year);
+    } catch (e) {
+      answer = { error: e.message };
+    } finally {
+      state.drawing -= 1;
+      JZ.setBusy(state.busy);
+    }
+    // A later call (files or year changed meanwhile) draws instead.
+    if (turn !== drawn) return;
+    if (answer.error) {
+      host.replaceChildren(el('p', { class: 'status error', text: answer.error }));
+      return;
+    }
+    const { board, rows } = answer;
+    const deadline = board.deadline || '';
     const count = (s) => rows.filter((r) => r.state === s).length;
-    const late = rows.filter((r) => r.state === 'ok' && deadline && r.date && r.date > deadline).length;
+    const late = rows.filter((r) => r.state === 'ok' && r.onTime === false).length;
     const tiles = rows.map((r) => {
-      const timing = !r.date ? (r.state === 'missing' ? '' : '未填日期') : !deadline ? '' : r.date <= deadline ? '按期' : '逾期';
+      const timing = !r.date ? (r.state === 'missing' ? '' : '未填日期') : r.onTime == null ? '' : r.onTime ? '按期' : '逾期';
       const parts = [
         el('span', { class: 'tile-unit', text: r.unit }),
         el('span', { class: 'tile-line' },
@@ -70,9 +88,8 @@
       const name = r.shown.name;
       return el('button', Object.assign(props, { type: 'button', title: `查看 ${name}`, onclick: () => JZ.showFile(name) }), ...parts);
     });
-    const others = state.files.filter((f) => !(f.result && f.result.year === year && rows.some((r) => r.unit === f.result.unit)));
-    const earlier = others.filter((f) => f.result && f.result.year && f.result.year < year).length;
-    const unknown = others.length - earlier;
+    const earlier = board.earlier;
+    const unknown = board.unplaced;
     host.replaceChildren(
       el('div', { class: 'board-head' },
         el('h3', { text: `${year} 年度报送进度` }),
@@ -85,5 +102,5 @@
       el('div', { class: 'tiles', id: 'board-tiles' }, ...tiles));
   }
 
-  Object.assign(JZ, { renderBoard: render, deadlineOf });
+  Object.assign(JZ, { renderBoard: render });
 })();

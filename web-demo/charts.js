@@ -160,7 +160,7 @@
       el('table', {}, el('thead', {}, el('tr', {}, ...['序号', '责任单位'].concat(years.map((y) => `${y}年`)).map((t) => el('th', { text: t })))), el('tbody', {}, ...mrows)));
     box.append(
       el('h3', { text: `年度趋势：全市离 ${plan.last_year} 年目标还有多远` }),
-      el('p', { class: 'muted', text: '累计新增类按年累加，存量类取最近一年的年末数，年度类看当年。应达进度 = 已过年数 ÷ 计划年数；实际达到应达值的 100% 及以上为“正常”，80% 及以上为“关注”，不足 80% 为“滞后”。' }),
+      el('p', { class: 'muted', text: `累计新增类按年累加，存量类取最近一年的年末数，年度类看当年。应达进度 = 已过年数 ÷ 计划年数；${JZ.state.facts.judgement.rule}。` }),
       table, charts, measures);
     return box;
   }

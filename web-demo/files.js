@@ -258,7 +258,8 @@
   async function downloadAnnotated(f) {
     try {
       const bytes = await JZ.call('annotate', f.bytes, f.name, JZ.planArg());
-      JZ.download(JZ.stem(f.name) + '_批注版.xlsx', bytes);
+      // The name the CLI's validate --annotate gives (Rust: template::annotated_name).
+      JZ.download(await JZ.call('annotatedName', f.name), bytes);
     } catch (e) {
       JZ.setStatus(e.message, true);
     }

@@ -23,7 +23,9 @@
       JZ.refresh();
       renderMerge();
       JZ.scrollToEl($('merge-out'));
-      JZ.setStatus(`已汇总 ${out.summary.accepted.length} 个有效文件。`);
+      // Inputs the merge could not read (e.g. a summary without readable data), as the CLI lists them.
+      const skipped = (out.summary.skipped || []).map((k) => `${JZ.baseName(k.path)}：${k.reason}`);
+      JZ.setStatus(`已汇总 ${out.summary.accepted.length} 个有效文件。` + (skipped.length ? `以下 ${skipped.length} 个文件未读取：${skipped.join('；')}。` : ''));
     } catch (e) {
       JZ.setStatus(e.message, true);
     }

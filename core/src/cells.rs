@@ -4,10 +4,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::cell::{CellRef, RawCell};
+use crate::cell::{CellRef, CellValue, RawCell, format_number};
 use crate::diagnostic::{Anchor, Field};
 use crate::report::RawReport;
 use crate::sheets;
+use crate::text::{fold_width, strip_spaces};
 
 /// The cells of one report: sheet names once, then `(field, row, column)` per field read
 /// (zero-based). Compact on purpose: a merge of thousands of files keeps one per file.
@@ -42,7 +43,7 @@ impl Cells {
             cells.push(Anchor::Header { field }, cell);
         }
         for row in &raw.measures {
-            let id = crate::validate::id_text(&row.id.value);
+            let id = id_text(&row.id.value);
             if id.is_empty() || cells.has_row(|a| matches!(a, Anchor::Measure { id: i, .. } if *i == id)) {
                 continue;
             }
@@ -58,7 +59,7 @@ impl Cells {
             }
         }
         for row in &raw.indicators {
-            let id = crate::validate::indicator_id(&row.id.value);
+            let id = indicator_id(&row.id.value);
             if id.is_empty() || cells.has_row(|a| matches!(a, Anchor::Indicator { id: i, .. } if *i == id)) {
                 continue;
             }
@@ -109,4 +110,19 @@ impl Cells {
     pub fn is_empty(&self) -> bool {
         self.at.is_empty()
     }
+}
+
+/// A measure id as written: text trimmed and folded; a number cell (`2.1`) as text.
+/// A measure id as written, normalised the way validation matches it (`２．１` → `2.1`).
+pub(crate) fn id_text(v: &CellValue) -> String {
+    let s = match v {
+        CellValue::Number(n) => format_number(*n),
+        other => other.as_text(),
+    };
+    strip_spaces(&fold_width(&s)).trim_end_matches('.').replace(['．', '。'], ".")
+}
+
+/// An indicator id as written, normalised the way validation matches it (`ｉ02` → `I02`).
+pub(crate) fn indicator_id(v: &CellValue) -> String {
+    strip_spaces(&fold_width(&v.as_text())).to_uppercase()
 }

@@ -122,6 +122,103 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+/// A day of the year without the year: the plan's 报送截止日期, written `MM-DD` (`01-31`),
+/// meaning that day of the year after the report's year. The one place the deadline is
+/// parsed, checked and turned into a date.
+///
+/// ```
+/// use jz_core::date::{Date, MonthDay};
+/// let d = MonthDay::parse("1月31日").unwrap();
+/// assert_eq!(d.to_string(), "01-31");
+/// assert_eq!(d.due_date(2025), Date::new(2026, 1, 31));
+/// assert_eq!(d.chinese(), "1月31日");
+/// // 02-29 is allowed; in a year without it the deadline is 02-28.
+/// assert_eq!(MonthDay::parse("02-29").unwrap().due_date(2024), Date::new(2025, 2, 28));
+/// assert_eq!(MonthDay::parse("13-01"), None);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MonthDay {
+    month: u32,
+    day: u32,
+}
+
+impl MonthDay {
+    /// 31 January: the deadline of 实施方案“六、工作要求”, used for a plan that names none.
+    pub const DEFAULT: MonthDay = MonthDay { month: 1, day: 31 };
+
+    /// A checked month and day (29 February allowed).
+    pub fn new(month: u32, day: u32) -> Option<MonthDay> {
+        // Checked against a leap year so that 02-29 is allowed.
+        Date::new(2024, month, day).map(|_| MonthDay { month, day })
+    }
+
+    /// Parses `01-31`, `1-31`, `1月31日`, `01/31`, `1.31` (full-width digits accepted).
+    pub fn parse(text: &str) -> Option<MonthDay> {
+        let t = fold_width(text).replace(['月', '/', '.'], "-").replace(['日', '号'], "");
+        let (m, d) = t.trim().split_once('-')?;
+        MonthDay::new(m.trim().parse().ok()?, d.trim().parse().ok()?)
+    }
+
+    /// 1..=12.
+    pub fn month(self) -> u32 {
+        self.month
+    }
+
+    /// 1..=31.
+    pub fn day(self) -> u32 {
+        self.day
+    }
+
+    /// The deadline for the report of `year`: this day of `year + 1` (28 February for
+    /// 02-29 when `year + 1` has no 29 February); `None` only for a year out of range.
+    pub fn due_date(self, year: u16) -> Option<Date> {
+        let next = i32::from(year) + 1;
+        Date::new(next, self.month, self.day.min(days_in_month(next, self.month)))
+    }
+
+    /// `1月31日`.
+    pub fn chinese(self) -> String {
+        format!("{}月{}日", self.month, self.day)
+    }
+
+    /// What a plan file says when its 报送截止日期 cannot be read, in Chinese.
+    pub fn problem(text: &str) -> String {
+        format!("报送截止日期“{text}”无法识别。请写成“月-日”，如 01-31（表示次年 1 月 31 日前报送）。")
+    }
+}
+
+impl fmt::Display for MonthDay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}-{:02}", self.month, self.day)
+    }
+}
+
+/// Serde for an optional [`MonthDay`] as plan files write it: `"MM-DD"`, or `""` for none
+/// (the plan's JSON, and so its hash, is what it was when the field was a string).
+pub mod optional_month_day {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use super::MonthDay;
+
+    /// `"01-31"`, or `""` for `None`.
+    pub fn serialize<S: Serializer>(value: &Option<MonthDay>, s: S) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(d) => s.collect_str(d),
+            None => s.serialize_str(""),
+        }
+    }
+
+    /// `""` (or blank) is `None`; anything [`MonthDay::parse`] reads is `Some`; the rest is
+    /// an error whose message says, in Chinese, how to write it.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<MonthDay>, D::Error> {
+        let text = String::deserialize(d)?;
+        if text.trim().is_empty() {
+            return Ok(None);
+        }
+        MonthDay::parse(&text).map(Some).ok_or_else(|| serde::de::Error::custom(MonthDay::problem(&text)))
+    }
+}
+
 fn is_leap(y: i32) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
 }

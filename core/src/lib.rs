@@ -11,7 +11,7 @@
 //! |---|---|---|
 //! | The plan (sections, tasks, measures, units, indicators) | [`plan`] | [`Plan::builtin`], [`Plan::from_text`], [`Plan::resolve_unit`] |
 //! | A plan file that cannot be used | [`error`] | [`PlanError`] |
-//! | What changed between two plan versions, and the memo about it | [`plan_diff`], [`plan_memo`] | |
+//! | What changed between two plan versions, and the memo about it | [`plan_diff`] | |
 //! | Reading a workbook made from an older plan version | [`revision`] | |
 //! | A unit's report, as read and as understood | [`report`] | [`RawReport`], [`Report`], [`Status`] |
 //! | A report built in code (tests, samples, figures from elsewhere) | [`report_builder`] | [`Report::for_unit`], [`ReportBuilder`] |
@@ -21,10 +21,12 @@
 //! | Rounding and an indicator's city total | [`number`] | [`number::round6`], [`number::city_total`] |
 //! | The validation rules (contract §4) | [`validate`](mod@validate) | [`validate()`] |
 //! | Findings and their stable codes (contract §5) | [`diagnostic`] | [`Diagnostic`], [`Code`], [`Severity`], [`Anchor`], [`Field`] |
-//! | The merge of a year and its JSON | [`merge`](mod@merge) | [`merge()`], [`merge_with_history`], [`Merge`], [`Submission`] |
+//! | The merge of a year and its JSON, fed one input at a time | [`merge`](mod@merge) | [`merge::Merging`], [`merge::Input`], [`merge()`], [`merge_with_history`], [`Merge`], [`Submission`] |
+//! | Choosing each unit's file (later 填报日期, then SHA-256, then file name) — for the merge and the page's board | [`merge`](mod@merge) (`choose`) | [`merge::Rank`], [`merge::Winners`], [`merge::board()`] |
+//! | The report deadline (`MM-DD` of the next year) and the date a year's report is due | [`date`] | [`date::MonthDay`], [`Plan::due_date`] |
 //! | Editing a report as the fixing grid does | [`edit`] | [`edit::apply_edit`], [`edit::Edit`], [`edit::EditError`] |
 //! | Warnings across years | [`cross_year`] | |
-//! | Progress over the plan period | [`progress`] | |
+//! | Progress over the plan period; the 正常/关注/滞后 thresholds (100 %, 80 %) | [`progress`] | [`progress::ON_TRACK`], [`progress::WATCH`], [`progress::judgement_rule`] |
 //! | 变更记录 (what a resubmission changed) | [`changes`] | |
 //! | 督办清单 and 催报名单 | [`follow_up`] | |
 //! | SHA-256 of received files | [`digest`] | [`digest::sha256_hex`] |
@@ -61,18 +63,15 @@
 pub mod cell;
 pub mod cells;
 pub mod changes;
-pub mod cross_year;
 pub mod date;
 pub mod diagnostic;
 pub mod digest;
 pub mod edit;
 pub mod error;
-pub mod follow_up;
 pub mod merge;
 pub mod number;
 pub mod plan;
 pub mod plan_diff;
-pub mod plan_memo;
 pub mod progress;
 pub mod report;
 pub mod report_builder;
@@ -87,7 +86,7 @@ pub use cells::Cells;
 pub use date::Date;
 pub use diagnostic::{Anchor, Code, Diagnostic, Field, Severity};
 pub use error::PlanError;
-pub use merge::{Merge, Submission, merge, merge_with_history};
+pub use merge::{Merge, Submission, cross_year, follow_up, merge, merge_with_history};
 pub use plan::{Aggregation, Indicator, IndicatorKind, Measure, Plan, Task};
 pub use report::{IndicatorEntry, MeasureEntry, RawIndicatorRow, RawMeasureRow, RawReport, Report, Status};
 pub use report_builder::ReportBuilder;

@@ -37,6 +37,17 @@ pub const ON_TRACK: f64 = 1.0;
 /// `ON_TRACK > ratio >= WATCH` is 关注; below is 滞后.
 pub const WATCH: f64 = 0.8;
 
+/// The rule in words for people, from [`ON_TRACK`] and [`WATCH`]:
+/// `实际 ÷ 应达值 ≥ 100% 为“正常”，≥ 80% 为“关注”，低于 80% 为“滞后”`.
+///
+/// ```
+/// assert!(jz_core::progress::judgement_rule().contains("≥ 80% 为“关注”"));
+/// ```
+pub fn judgement_rule() -> String {
+    let pct = |r: f64| round6(r * 100.0);
+    format!("实际 ÷ 应达值 ≥ {}% 为“正常”，≥ {}% 为“关注”，低于 {}% 为“滞后”", pct(ON_TRACK), pct(WATCH), pct(WATCH))
+}
+
 /// What one unit reported in one year: indicator values and measure statuses.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

@@ -73,3 +73,25 @@ pub fn char_len(s: &str) -> usize {
 pub fn file_name(path: &str) -> &str {
     path.rsplit(['/', '\\']).next().unwrap_or(path)
 }
+
+/// The name of the marked-up copy of a unit's file (what `xlsx_tool::template::filled` makes with the file's
+/// diagnostics): `{stem}_问题标注.xlsx`, the stem being the file name without folders and
+/// without its extension (`填报表` when nothing is left). The CLI's `validate --annotate`
+/// and the page's download use it.
+///
+/// ```
+/// assert_eq!(jz_core::text::annotated_name("收件/孟州市.xls"), "孟州市_问题标注.xlsx");
+/// assert_eq!(jz_core::text::annotated_name("C:\\收件\\温县.v2.xlsx"), "温县.v2_问题标注.xlsx");
+/// ```
+pub fn annotated_name(path: &str) -> String {
+    let name = file_name(path);
+    let stem = match name.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() => stem,
+        _ => name,
+    };
+    let stem = if stem.trim().is_empty() { "填报表" } else { stem };
+    format!("{stem}{ANNOTATED_SUFFIX}")
+}
+
+/// What [`annotated_name`] puts after the stem.
+pub const ANNOTATED_SUFFIX: &str = "_问题标注.xlsx";

@@ -122,3 +122,58 @@ fn supersede_ties_and_order_never_matter() {
     assert_eq!(forward, reversed);
     assert_eq!(forward.files.iter().filter(|f| f.outcome == Outcome::Accepted).count(), 4);
 }
+
+/// A unit's file as the page's board receives it from `validate`.
+fn board_file(s: &Submission) -> jz_core::merge::BoardFile {
+    jz_core::merge::BoardFile {
+        path: s.path.clone(),
+        sha256: s.sha256.clone(),
+        unit: s.report.unit.clone(),
+        year: s.report.year,
+        ok: !s.has_errors(),
+        date: s.report.date,
+    }
+}
+
+#[test]
+fn the_board_shows_the_file_the_merge_takes_on_a_same_day_resubmission() {
+    let plan = Plan::builtin();
+    // Same 填报日期; the name that sorts first has the greater SHA-256, so a tie broken by
+    // name (as the page once did) would show the other file.
+    let same_day = |path: &str, sha: &str, status| sub(path, sha, report(&plan, "温县", 2025, 15, status, &[]));
+    let files = vec![same_day("温县_a.xlsx", "f0", Status::Done), same_day("温县_b.xlsx", "0f", Status::InProgress)];
+    let m = jz_core::merge(&plan, 2025, files.clone());
+    let on_board: Vec<_> = files.iter().map(board_file).collect();
+    let b = jz_core::merge::board(&plan, 2025, &on_board);
+    let wen = b.units.iter().find(|u| u.unit == "温县").unwrap();
+    assert_eq!(m.summary.accepted, ["温县_a.xlsx"]);
+    assert_eq!(wen.path.as_deref(), Some("温县_a.xlsx"));
+    assert_eq!((wen.state, wen.superseded), (UnitState::Received, 1));
+    // And every unit's state and file on the board is the merge's 报送情况 for files of the year.
+    let inputs: Vec<Submission> = inputs(&plan).into_iter().filter(|s| s.report.year == Some(2025)).collect();
+    let m = jz_core::merge(&plan, 2025, inputs.clone());
+    let on_board: Vec<_> = inputs.iter().map(board_file).collect();
+    let b = jz_core::merge::board(&plan, 2025, &on_board);
+    let board_states: Vec<_> = b.units.iter().map(|u| (u.unit.clone(), u.state, u.path.clone())).collect();
+    let merge_states: Vec<_> = m.units.iter().map(|u| (u.unit.clone(), u.state, u.path.clone())).collect();
+    assert_eq!(board_states, merge_states);
+    assert_eq!(b.deadline, Date::new(2026, 1, 31));
+}
+
+#[test]
+fn the_merge_itself_records_what_a_resubmission_changed() {
+    let plan = Plan::builtin();
+    let old = sub("温县_v1.xlsx", "aa", report(&plan, "温县", 2025, 10, Status::NotStarted, &[]));
+    let new = sub("温县_v2.xlsx", "bb", report(&plan, "温县", 2025, 20, Status::Ongoing, &[]));
+    // 变更记录 comes from core, whatever feeds it and in whatever order.
+    for files in [vec![old.clone(), new.clone()], vec![new.clone(), old.clone()]] {
+        let m = jz_core::merge(&plan, 2025, files);
+        assert_eq!(m.summary.superseded, ["温县_v1.xlsx"]);
+        let status: Vec<_> = m.summary.changes.iter().filter(|c| c.field.starts_with("完成状态")).collect();
+        assert!(!status.is_empty(), "{:?}", m.summary.changes);
+        assert!(status.iter().all(|c| c.old == "未启动" && c.new == "持续推进" && c.superseded == "温县_v1.xlsx"));
+        assert!(
+            m.summary.changes.iter().any(|c| c.field == "填报日期" && c.old == "2026-01-10" && c.new == "2026-01-20")
+        );
+    }
+}

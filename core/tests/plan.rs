@@ -1,7 +1,7 @@
 //! The built-in plan matches the annex and the contract; revised plans are checked.
 #![allow(clippy::unwrap_used)]
 
-use jz_core::{Aggregation, IndicatorKind, Plan, PlanError};
+use jz_core::{Aggregation, Date, IndicatorKind, Plan, PlanError};
 
 #[test]
 fn builtin_plan_has_the_annex_shape() {
@@ -116,4 +116,29 @@ fn a_revised_plan_changes_the_hash_and_bad_references_are_named() {
     assert!(matches!(misnumbered, Err(PlanError::Invalid(m)) if m.contains("2.9")));
     assert!(matches!(Plan::from_text("not = [valid"), Err(PlanError::Syntax(_))));
     assert!(matches!(Plan::from_text("{\"id\": 3}"), Err(PlanError::Syntax(_))));
+}
+
+#[test]
+fn the_deadline_is_a_checked_month_day_written_as_before() {
+    let text = include_str!("../plan/jiaozuo-2022-2025.toml");
+    let plan = Plan::builtin();
+    // Typed, and written back exactly as plan files write it.
+    assert_eq!(plan.deadline.map(|d| d.to_string()).as_deref(), Some("01-31"));
+    assert!(plan.to_json().contains("\"deadline\": \"01-31\""));
+    assert_eq!(Plan::from_text(&plan.to_json()).unwrap().hash, plan.hash);
+    assert_eq!(plan.due_date(2025), Date::new(2026, 1, 31));
+    // A later deadline moves every due date; none given means 31 January, and is written "".
+    let feb = Plan::from_text(&text.replace("deadline = \"01-31\"", "deadline = \"02-29\"")).unwrap();
+    assert_eq!(feb.due_date(2024), Date::new(2025, 2, 28));
+    assert_eq!(feb.due_date(2027), Date::new(2028, 2, 29));
+    let none = Plan::from_text(&text.replace("deadline = \"01-31\"\n", "")).unwrap();
+    assert_eq!((none.deadline, none.due_date(2025)), (None, Date::new(2026, 1, 31)));
+    assert!(none.to_json().contains("\"deadline\": \"\""));
+    // A deadline that is no day of the year is refused when the plan is loaded, in Chinese.
+    for bad in ["13-01", "02-30", "月底"] {
+        match Plan::from_text(&text.replace("deadline = \"01-31\"", &format!("deadline = \"{bad}\""))) {
+            Err(PlanError::Syntax(m)) => assert!(m.contains(&format!("报送截止日期“{bad}”无法识别")), "{m}"),
+            other => panic!("{bad}: expected a refusal, got {other:?}"),
+        }
+    }
 }

@@ -27,12 +27,11 @@ pub(crate) fn load_plan(plan_text: Option<&str>) -> JsResult<Cow<'static, Plan>>
     }
 }
 
-#[cfg(feature = "writer")]
 /// A JavaScript number as a reporting year of the plan.
 pub(crate) fn plan_year(plan: &Plan, year: f64) -> JsResult<u16> {
     let bad = || {
         let shown = if year.is_finite() && year.fract() == 0.0 { year as i64 } else { 0 };
-        js_error(xlsx_tool::Error::BadYear { year: shown, first: plan.first_year, last: plan.last_year })
+        js_error(plan.year_outside(shown))
     };
     if !year.is_finite() || year.fract() != 0.0 || !plan.has_year(year as i64) {
         return Err(bad());
@@ -49,7 +48,6 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsResult<JsValue> {
     js_sys::JSON::parse(&text).map_err(|_| internal())
 }
 
-#[cfg(feature = "writer")]
 /// Reads plain JavaScript data (through its JSON) as `T`; `None` for anything that is not.
 pub(crate) fn from_js<T: serde::de::DeserializeOwned>(value: &JsValue) -> Option<T> {
     let text = js_sys::JSON::stringify(value).ok()?.as_string()?;

@@ -1,6 +1,6 @@
 //! What the page needs to know that Rust owns: the status list, field labels, the fields
-//! the fixing grid may edit, the file size limit, the spreadsheet extensions and the
-//! order diagnostics are shown in (`facts()`), and the merge data the page shows beyond
+//! the fixing grid may edit, the file size limit, the spreadsheet extensions, the
+//! order diagnostics are shown in and the progress thresholds (`facts()`), and the merge data the page shows beyond
 //! the contract's merge JSON (`merge` result's `detail`).
 //!
 //! The page reads these instead of keeping copies, so a change here reaches the page.
@@ -74,6 +74,14 @@ struct Editable {
     indicator: &'static [Field],
 }
 
+/// The progress judgement's thresholds ([`jz_core::progress`]) and the rule in words.
+#[derive(Serialize)]
+struct JudgementFact {
+    on_track: f64,
+    watch: f64,
+    rule: String,
+}
+
 /// Everything `facts()` returns.
 #[derive(Serialize)]
 struct Facts {
@@ -85,13 +93,16 @@ struct Facts {
     extensions: &'static [&'static str],
     plan_extensions: Vec<&'static str>,
     severities: Vec<SeverityFact>,
+    judgement: JudgementFact,
     /// Where the year goes in a plan's `report_title` (`{年度}`).
     year_slot: &'static str,
 }
 
 /// The facts the page needs from Rust: `{statuses, not_submitted, fields: [{field, label,
 /// long_text}], editable: {header, measure, indicator}, max_file_bytes, extensions,
-/// plan_extensions, severities: [{id, label}], year_slot}` (severities in the order diagnostics are listed).
+/// plan_extensions, severities: [{id, label}], judgement: {on_track, watch, rule}, year_slot}` (severities
+/// in the order diagnostics are listed; `judgement` the 正常/关注/滞后 thresholds and the rule in words;
+/// `year_slot` where the year goes in a plan's `report_title`).
 ///
 /// # Errors
 /// Only if the result cannot be converted (never in practice).
@@ -113,6 +124,11 @@ pub fn facts_js() -> JsResult<JsValue> {
             .into_iter()
             .map(|id| SeverityFact { id, label: id.label() })
             .collect(),
+        judgement: JudgementFact {
+            on_track: jz_core::progress::ON_TRACK,
+            watch: jz_core::progress::WATCH,
+            rule: jz_core::progress::judgement_rule(),
+        },
     };
     to_js(&facts)
 }

@@ -6,15 +6,17 @@
 //! unit's file are not errors but diagnostics in the returned data.
 //!
 //! JavaScript names: `plan`, `template`, `validate`, `inspect`, `merge`, `annotate`,
-//! `correct`, `samples`, `planDiff`, `report`, `loadPlan`, `planWorkbook`. Their TypeScript types are in the custom section below.
+//! `correct`, `samples`, `planDiff`, `report`, `loadPlan`, `planWorkbook`, `board`,
+//! `annotatedName`. Their TypeScript types are in the custom section below.
 //! Which files a folder holds that are read: `spreadsheetExtensions`, `isSpreadsheetName`,
 //! `skipReason` (module `inputs`).
 //!
 //! Feature `writer` (default) exports everything. Without it (`--no-default-features`)
 //! the module only reads and checks — `plan`, `validate`, `inspect`, `planDiff`, `loadPlan`,
-//! `facts` and the `inputs` functions — and leaves out the workbook and report writers,
+//! `facts`, `board`, `annotatedName` and the `inputs` functions — and leaves out the workbook and report writers,
 //! so it is much smaller (the npm package's `jz-ip-report/check` entry).
 
+mod board;
 mod convert;
 #[cfg(feature = "writer")]
 mod correct;
@@ -27,6 +29,7 @@ mod samples;
 use jz_read::Limits;
 use wasm_bindgen::prelude::*;
 
+pub use board::{annotated_name_js, board_js};
 pub(crate) use convert::{JsResult, js_error, load_plan, object, to_js};
 #[cfg(feature = "writer")]
 pub(crate) use convert::{bytes_js, named_files, plan_year};
@@ -71,6 +74,8 @@ export interface Facts {
   /** Extensions of plan files `loadPlan` reads (`toml` only where TOML is read: not in the browser module). */
   plan_extensions: string[];
   severities: { id: "error" | "warning"; label: string }[];
+  /** The progress judgement: a ratio ≥ `on_track` is 正常, ≥ `watch` 关注, below 滞后; `rule` says it in words. */
+  judgement: { on_track: number; watch: number; rule: string };
   /** Where the year goes in a plan's `report_title` (`{年度}`). */
   year_slot: string;
 }

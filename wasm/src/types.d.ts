@@ -32,6 +32,91 @@ id: string,
 field: Field, };
 
 /**
+ * The board of one year.
+ */
+export type Board = { 
+/**
+ * The year.
+ */
+year: number, 
+/**
+ * The date reports of the year are due ([`Plan::due_date`]).
+ */
+deadline: string | null, 
+/**
+ * Every expected unit, plan order.
+ */
+units: Array<BoardUnit>, 
+/**
+ * Files of earlier years (they serve the multi-year view).
+ */
+earlier: number, 
+/**
+ * Other files not on the board: unit or year unknown, a unit no measure or indicator
+ * expects, a later year.
+ */
+unplaced: number, };
+
+/**
+ * One checked file, as the board needs it: what `validate` answers (path, SHA-256, unit,
+ * year, ok) and the report's 填报日期.
+ */
+export type BoardFile = { 
+/**
+ * The path (or name) as given.
+ */
+path: string, 
+/**
+ * SHA-256 of the file's bytes, lower-case hex (empty when unknown).
+ */
+sha256: string, 
+/**
+ * Canonical unit, if known.
+ */
+unit: string | null, 
+/**
+ * Year, if known.
+ */
+year: number | null, 
+/**
+ * No finding is an error.
+ */
+ok: boolean, 
+/**
+ * 填报日期, if readable.
+ */
+date: string | null, };
+
+/**
+ * One expected unit on the board.
+ */
+export type BoardUnit = { 
+/**
+ * Canonical unit name.
+ */
+unit: string, 
+/**
+ * Received (a valid file of the year), rejected (only files with errors) or missing.
+ */
+state: UnitState, 
+/**
+ * The file the unit stands for: the one the merge takes, else its last rejected file.
+ */
+path: string | null, 
+/**
+ * How many valid files of the year the taken one superseded.
+ */
+superseded: number, 
+/**
+ * That file's 填报日期.
+ */
+date: string | null, 
+/**
+ * Whether that 填报日期 is on or before the deadline; `null` without a date.
+ */
+on_time: boolean | null, };
+
+/**
  * One row of 变更记录 (merge JSON `changes`).
  */
 export type Change = { 
@@ -131,7 +216,13 @@ ok: boolean,
 /**
  * Every finding.
  */
-diagnostics: Array<Diagnostic>, };
+diagnostics: Array<Diagnostic>, 
+/**
+ * SHA-256 of the file's bytes, lower-case hex (an addition to contract §6: the page's
+ * board breaks a same-day tie with it exactly as the merge does); left out for an
+ * input that could not be read at all.
+ */
+sha256?: string, };
 
 /**
  * A named set of units.
@@ -584,7 +675,8 @@ progress: Array<IndicatorProgress>,
 trend: Array<MeasureTrend>, 
 /**
  * 变更记录: every cell that differs between a unit's accepted file and each file it
- * superseded (see [`crate::changes`]); filled by a streaming merge that saw the texts.
+ * superseded (see [`crate::changes`]; at most [`super::MAX_SUPERSEDED_WITH_CHANGES`]
+ * superseded files per unit, the latest).
  */
 changes: Array<Change>, 
 /**
@@ -596,9 +688,10 @@ supervision: Array<SupervisionRow>,
  */
 reminders: Array<ReminderRow>, 
 /**
- * Files in the scanned folders that were not read (not spreadsheets, lock files),
- * each with the reason, sorted by path (contract §6: nothing is silently skipped).
- * The merge itself never fills it: the caller that scanned the folders does.
+ * Inputs that were not read, each with the reason, sorted by path (contract §6:
+ * nothing is silently skipped): files of scanned folders that are not spreadsheets
+ * (lock files...) and summaries whose data cannot be read. Every caller hands them to
+ * the merge as [`super::Input::Unreadable`].
  */
 skipped: Array<Skipped>, };
 
@@ -623,7 +716,9 @@ first_year: number,
  */
 last_year: number, 
 /**
- * Report deadline as `MM-DD` of the following year.
+ * 报送截止日期: a day of the year after the report's year, written `MM-DD` in plan
+ * files (`""` or absent: none given, and [`MonthDay::DEFAULT`] applies, see
+ * [`Plan::due_date`]). Checked when the plan is loaded.
  */
 deadline: string, 
 /**
@@ -962,6 +1057,11 @@ aliases_added: Array<string>,
  * Aliases only in the old plan.
  */
 aliases_removed: Array<string>, };
+
+/**
+ * 报送情况 of one expected unit.
+ */
+export type UnitState = "received" | "missing" | "rejected";
 
 /**
  * The statuses of one unit for a measure, per year.

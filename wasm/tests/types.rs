@@ -40,6 +40,8 @@ fn generated() -> String {
     d.visit::<xlsx_tool::FileResult>();
     d.visit::<jz_core::merge::MergeSummary>();
     d.visit::<jz_core::plan_diff::PlanDiff>();
+    d.visit::<jz_core::merge::BoardFile>();
+    d.visit::<jz_core::merge::Board>();
     d.visit::<xlsx_tool::plan_file::PlanProblem>();
     d.visit::<xlsx_tool::plan_file::Unmapped>();
     d.out.sort();

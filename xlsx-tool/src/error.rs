@@ -15,7 +15,7 @@ pub enum Error {
     #[error("“{0}”不是计划中的责任单位。请使用计划中的单位名称，例如“市场监管局”或“孟州市”。")]
     UnknownUnit(String),
     /// The year is outside the plan's years.
-    #[error("{year} 不是本计划的报告年度，请填写 {first}–{last} 之间的年份。")]
+    #[error("{}", jz_core::plan::year_outside(*.year, *.first, *.last))]
     BadYear {
         /// The year given.
         year: i64,

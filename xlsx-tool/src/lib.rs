@@ -14,8 +14,8 @@
 //! | Reading hostile bytes (any spreadsheet, a summary, a plan workbook, the Word annex), within limits | [`jz_read`] | [`jz_read::read_unit_workbook`], [`check()`], [`jz_read::summary::open_summary`], [`plan_file::load_plan`], [`plan_file::import_docx`], [`Limits`] |
 //! | Which files in a folder are inputs, and why others are skipped | [`inputs`] (= [`jz_read::inputs`]) | |
 //! | Writing the plan workbook | [`plan_file`] | [`plan_file::export_plan`] |
-//! | The blank unit workbook (填报表) and the corrected copy | [`template`] | [`template::template`], [`template::filled`] |
-//! | The streaming merge of many files | [`merger`] | [`Merger`], [`merge_files`] |
+//! | The blank unit workbook (填报表), the corrected copy and the marked-up copy's name | [`template`] | [`template::template`], [`template::filled`], [`template::annotated_name`] |
+//! | Files into the merge's inputs (the merge itself, choosing included, is [`jz_core::merge::Merging`]) | [`merger`] | [`Merger`], [`merge_files`] |
 //! | The city summary workbook (汇总表); reading it back is [`jz_read::summary`] | [`summary`] | [`summary::write_summary`] |
 //! | The annual work report in Word | [`report`] | [`report::write_report`] |
 //! | Built-in sample submissions | [`sample`] | [`sample::sample_set`], [`sample::sample_years`] |
@@ -79,7 +79,8 @@ pub use merger::Merger;
 ///
 /// Files that are city summaries themselves are not merged as reports: the data of earlier
 /// years they carry feeds the multi-year view (`summaries`, `progress`, `trend`); a summary
-/// that cannot be read back is left out.
+/// whose data cannot be read is left out and listed in `summary.skipped` with the reason,
+/// as the CLI lists it.
 ///
 /// # Errors
 /// Only when the summary workbook cannot be written.

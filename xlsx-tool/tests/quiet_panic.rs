@@ -1,5 +1,8 @@
 //! A panic inside calamine that the reader catches must reach the user as a diagnostic
-//! only: no `thread '…' panicked at …` on stderr (issue 10, item 8).
+//! only: no `thread '…' panicked at …` on stderr (issue 10, item 8). The file that showed
+//! it no longer reaches the panic (the .xlsb guards of `read/guard/` read it first, as
+//! the browser module needs: there a panic cannot be caught); the hook itself is tested
+//! in `src/quiet_panic.rs`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::PathBuf;
@@ -9,11 +12,13 @@ fn hostile(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/hostile").join(name)
 }
 
-/// Apache POI's `Simple.xlsb` (test-data/spreadsheet, Apache-2.0), saved by Excel:
-/// calamine 0.38 panics on it (`no entry found for key`, xlsb/mod.rs:312). Checked
-/// twice in one run, so the CLI's worker threads meet the panic too.
+/// Apache POI's `Simple.xlsb` (test-data/spreadsheet, Apache-2.0), saved by a beta of
+/// Excel 2007: calamine 0.38 panicked on it (`no entry found for key`, xlsb/mod.rs:312);
+/// now its sheet records are rewritten (`read/guard/xlsb_beta_sheets.rs`) and it reads
+/// as a workbook that is not a report. Checked twice in one run, on the CLI's worker
+/// threads.
 #[test]
-fn a_caught_calamine_panic_prints_nothing_on_stderr() {
+fn the_file_calamine_panicked_on_prints_nothing_on_stderr() {
     let file = hostile("xlsb_excel_made_calamine_0_38_panics.xlsb");
     let file = file.to_str().unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_xlsx-tool"))
@@ -28,7 +33,7 @@ fn a_caught_calamine_panic_prints_nothing_on_stderr() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     for f in json["files"].as_array().unwrap() {
         let code = f["diagnostics"][0]["code"].as_str().unwrap();
-        assert_eq!(code, "not-a-workbook", "{f}");
+        assert_eq!(code, "unknown-layout", "{f}");
         assert!(!f["diagnostics"][0]["message"].as_str().unwrap().is_ascii());
     }
 }

@@ -1,25 +1,34 @@
 //! The merge of many unit reports into the city summary for one year.
 //!
-//! [`merge_with_history`] runs the steps in order, one private module each: `choose`
-//! (each file's outcome, each unit's winning file, 报送情况), `tally` (this year's
-//! measure counts and indicator totals), `years` (the multi-year view), then the
-//! cross-year warnings ([`crate::cross_year`]) and the follow-up lists
-//! ([`crate::follow_up`]). The types are in `submission` (files in) and `result` (what
-//! comes out), re-exported here.
+//! Core owns the merge end to end: every caller feeds [`Merging`] (module `stream`) its
+//! inputs ([`Input`]: unit files read and validated, earlier summaries' data, inputs not
+//! read) and gets the one [`Merge`]. [`Merging::finish`] runs the steps in order:
+//! `choose` (each file's outcome, each unit's winning file — the one place it is
+//! decided, see [`Rank`] — and 报送情况), 变更记录 ([`crate::changes`]), `tally` (this
+//! year's measure counts and indicator totals), `years` (the multi-year view), then the
+//! cross-year warnings ([`cross_year`]) and the follow-up lists
+//! ([`follow_up`]). The page's board before any merge ([`board()`]) chooses with
+//! the same code. The types are in `submission` (files in) and `result` (what comes
+//! out), re-exported here.
 
+mod board;
 mod choose;
+pub mod cross_year;
+pub mod follow_up;
 mod result;
+mod stream;
 mod submission;
 mod tally;
 mod years;
 
-use std::collections::BTreeMap;
-
+pub use board::{Board, BoardFile, BoardUnit, board};
+pub use choose::{Candidate, Rank, Winners, classify, outcomes, unit_statuses, wins};
 pub use result::{
     DetailRow, HistorySource, IndicatorTotal, MeasureCounts, Merge, MergeSummary, Skipped, UnitState, UnitStatus,
     UnitValue,
 };
-pub use submission::{FileOutcome, Outcome, Submission, wins};
+pub use stream::{Input, MAX_SUPERSEDED_WITH_CHANGES, Merging};
+pub use submission::{FileOutcome, Outcome, Submission};
 
 pub use crate::number::round6;
 use crate::plan::Plan;
@@ -68,7 +77,8 @@ pub fn merge(plan: &Plan, year: u16, submissions: Vec<Submission>) -> Merge {
 /// the data carried by the summaries (applied in order of summary year, then SHA-256, the
 /// later one winning for a unit present in both), then, unit by unit, the unit's own valid
 /// file of that year (chosen like this year's: later 填报日期, greater SHA-256, file name),
-/// which beats any summary. This year's totals (`indicators`, `measures`) come from this
+/// which beats any summary. 变更记录 compares each unit's accepted file with the files it
+/// superseded. To feed inputs one at a time, use [`Merging`]. This year's totals (`indicators`, `measures`) come from this
 /// year's unit files only.
 ///
 /// The [`HistorySource`]s come from earlier city summaries
@@ -84,43 +94,12 @@ pub fn merge(plan: &Plan, year: u16, submissions: Vec<Submission>) -> Merge {
 /// assert!(merge.summary.years.iter().all(|&y| y <= 2024));
 /// ```
 pub fn merge_with_history(plan: &Plan, year: u16, submissions: Vec<Submission>, history: Vec<HistorySource>) -> Merge {
-    // Who is in: each file's outcome, each unit's winning file, 报送情况.
-    let (mut files, best) = choose::outcomes(year, submissions);
-    let accepted: BTreeMap<&str, &Submission> =
-        best.iter().map(|(unit, &i)| (unit.as_str(), &files[i].submission)).collect();
-    let units = choose::unit_statuses(plan, &files, &accepted);
-    let missing_units = units.iter().filter(|u| u.state != UnitState::Received).map(|u| u.unit.clone()).collect();
-    // This year's figures from the winning files.
-    let (rows, measures) = tally::measures(plan, &accepted);
-    let (indicators, values) = tally::indicators(plan, &accepted);
-    let latest_date = accepted.values().filter_map(|s| s.report.date).max();
-    // Every year so far, then the findings across years and the follow-up lists.
-    let view = years::view(plan, year, history, &files, &accepted);
-    let [accepted, rejected, superseded, earlier] =
-        [Outcome::Accepted, Outcome::Rejected, Outcome::Superseded, Outcome::Earlier].map(|o| choose::paths(&files, o));
-    crate::cross_year::annotate(plan, &view.history, &mut files);
-
-    let summary = MergeSummary {
-        year,
-        plan_id: plan.id.clone(),
-        plan_hash: plan.hash.clone(),
-        accepted,
-        rejected,
-        superseded,
-        earlier,
-        missing_units,
-        indicators,
-        measures,
-        summaries: view.summaries,
-        years: view.years,
-        progress: view.progress,
-        trend: view.trend,
-        changes: Vec::new(),
-        supervision: Vec::new(),
-        reminders: Vec::new(),
-        skipped: Vec::new(),
-    };
-    let mut merge = Merge { summary, files, units, rows, values, latest_date, history: view.history };
-    crate::follow_up::fill(plan, &mut merge);
-    merge
+    let mut merging = Merging::new(plan, year);
+    for h in history {
+        merging.push(Input::Summary(h));
+    }
+    for s in submissions {
+        merging.push(Input::Report(Box::new(s)));
+    }
+    merging.finish()
 }

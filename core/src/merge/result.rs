@@ -8,7 +8,6 @@ use serde::{Deserialize, Serialize};
 use super::submission::FileOutcome;
 use crate::changes::Change;
 use crate::date::Date;
-use crate::follow_up::{ReminderRow, SupervisionRow};
 use crate::progress::{IndicatorProgress, MeasureTrend, YearData};
 
 /// 报送情况 of one expected unit.
@@ -127,18 +126,20 @@ pub struct MergeSummary {
     #[serde(default)]
     pub trend: Vec<MeasureTrend>,
     /// 变更记录: every cell that differs between a unit's accepted file and each file it
-    /// superseded (see [`crate::changes`]); filled by a streaming merge that saw the texts.
+    /// superseded (see [`crate::changes`]; at most [`super::MAX_SUPERSEDED_WITH_CHANGES`]
+    /// superseded files per unit, the latest).
     #[serde(default)]
     pub changes: Vec<Change>,
-    /// 督办清单 rows (see [`crate::follow_up`]).
+    /// 督办清单 rows (see [`super::follow_up`]).
     #[serde(default)]
     pub supervision: Vec<SupervisionRow>,
-    /// 催报名单 rows (see [`crate::follow_up`]).
+    /// 催报名单 rows (see [`super::follow_up`]).
     #[serde(default)]
     pub reminders: Vec<ReminderRow>,
-    /// Files in the scanned folders that were not read (not spreadsheets, lock files),
-    /// each with the reason, sorted by path (contract §6: nothing is silently skipped).
-    /// The merge itself never fills it: the caller that scanned the folders does.
+    /// Inputs that were not read, each with the reason, sorted by path (contract §6:
+    /// nothing is silently skipped): files of scanned folders that are not spreadsheets
+    /// (lock files...) and summaries whose data cannot be read. Every caller hands them to
+    /// the merge as [`super::Input::Unreadable`].
     #[serde(default)]
     pub skipped: Vec<Skipped>,
 }
@@ -214,4 +215,42 @@ pub struct Merge {
     /// Per year up to the summary's year, every unit's data used for the multi-year view
     /// (written into the summary so a later merge can read it back).
     pub history: Vec<YearData>,
+}
+
+/// One row of the 督办清单.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SupervisionRow {
+    /// Canonical unit name.
+    pub unit: String,
+    /// One of [`super::follow_up::category::ALL`].
+    pub category: String,
+    /// Measure id (`2.1`) or indicator id (`I02`); empty for a 报送 row.
+    pub id: String,
+    /// The measure text, the indicator name with its target, or what was to be sent.
+    pub content: String,
+    /// What the inputs show (values, statuses, file and error count).
+    pub situation: String,
+    /// The rule that makes it a matter to chase.
+    pub basis: String,
+}
+
+/// One row of the 催报名单.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ReminderRow {
+    /// Canonical unit name.
+    pub unit: String,
+    /// `未报送` or `退回`.
+    pub status: String,
+    /// 联系人 from the unit's latest file that names one; empty when unknown.
+    pub contact: String,
+    /// 联系电话 from the same file; empty when unknown.
+    pub phone: String,
+    /// The unit's latest file: 填报日期, year and file name; [`super::follow_up::NEVER_SUBMITTED`] without one.
+    pub last_submitted: String,
+    /// What the unit must send or fix, in one sentence.
+    pub todo: String,
+    /// The plain-text 催报 message to paste into a chat or SMS.
+    pub notice: String,
 }

@@ -1,6 +1,6 @@
 //! The files of a merge: a [`Submission`] (a file read and validated), what the merge
-//! did with it ([`Outcome`], [`FileOutcome`]) and which of two files of a unit wins
-//! ([`wins`]).
+//! did with it ([`Outcome`], [`FileOutcome`]). Which of two files of a unit wins is
+//! decided in `choose` ([`super::Rank`]).
 
 use serde::{Deserialize, Serialize};
 
@@ -35,6 +35,19 @@ impl Submission {
     /// Whether any finding is an error.
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// What the merge of `year` keeps of a file that cannot be its unit's accepted file of
+    /// `year`: a file with errors keeps no texts and no cell positions, a valid file of
+    /// another year no texts ([`Submission::slim`]). Readers may call it early (on worker
+    /// threads) to hold less; the merge calls it again, which costs nothing.
+    pub fn trim_for(&mut self, year: u16) {
+        if self.has_errors() {
+            self.slim();
+            self.cells = Cells::default();
+        } else if self.report.year != Some(year) {
+            self.slim();
+        }
     }
 
     /// Drops the texts the merge will not show (kept: unit, year, contact, date, statuses,
@@ -98,11 +111,4 @@ pub struct FileOutcome {
     pub submission: Submission,
     /// What happened to it.
     pub outcome: Outcome,
-}
-
-/// Whether `a` beats `b` as the unit's file for the year: the later 填报日期, then the
-/// greater SHA-256, then the file name that sorts last.
-pub fn wins(a: &Submission, b: &Submission) -> bool {
-    let key = |s: &Submission| (s.report.date, s.sha256.clone(), s.file_name().to_string());
-    key(a) > key(b)
 }

@@ -3,8 +3,9 @@
 
 use std::collections::BTreeMap;
 
+use super::choose::wins;
 use super::result::HistorySource;
-use super::submission::{FileOutcome, Outcome, Submission, wins};
+use super::submission::{FileOutcome, Outcome, Submission};
 use crate::plan::Plan;
 use crate::progress::{IndicatorProgress, MeasureTrend, YearData};
 use crate::report::Report;
@@ -44,7 +45,7 @@ pub(super) fn view(
         let s = &f.submission;
         let (Some(y), Some(unit)) = (s.report.year, s.report.unit.clone()) else { continue };
         match earlier_best.get(&(y, unit.clone())) {
-            Some(b) if wins(b, s) => {}
+            Some(b) if wins(*b, s) => {}
             _ => {
                 earlier_best.insert((y, unit), s);
             }

@@ -18,6 +18,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::date::{Date, MonthDay};
 use crate::text::{fold_width, strip_spaces};
 
 /// Kept here for callers of the old path; the functions live in [`crate::digest`].
@@ -40,9 +41,12 @@ pub struct Plan {
     pub first_year: u16,
     /// Last reporting year (2025).
     pub last_year: u16,
-    /// Report deadline as `MM-DD` of the following year.
-    #[serde(default)]
-    pub deadline: String,
+    /// 报送截止日期: a day of the year after the report's year, written `MM-DD` in plan
+    /// files (`""` or absent: none given, and [`MonthDay::DEFAULT`] applies, see
+    /// [`Plan::due_date`]). Checked when the plan is loaded.
+    #[serde(default, with = "crate::date::optional_month_day")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub deadline: Option<MonthDay>,
     /// 地区, the place the plan is for (`焦作市`); on load, when absent, the place name the
     /// title starts with.
     #[serde(default)]
@@ -153,9 +157,41 @@ impl Plan {
             .collect()
     }
 
+    /// The day reports are due: the plan's 报送截止日期, or [`MonthDay::DEFAULT`] (31
+    /// January) when the plan names none.
+    pub fn report_deadline(&self) -> MonthDay {
+        self.deadline.unwrap_or(MonthDay::DEFAULT)
+    }
+
+    /// The date the report of `year` is due (`2026-01-31` for 2025 under the built-in plan).
+    ///
+    /// ```
+    /// let plan = jz_core::Plan::builtin();
+    /// assert_eq!(plan.due_date(2025).map(|d| d.to_string()).as_deref(), Some("2026-01-31"));
+    /// ```
+    pub fn due_date(&self, year: u16) -> Option<Date> {
+        self.report_deadline().due_date(year)
+    }
+
+    /// Whether a 填报日期 is on or before the date the report of `year` is due; `None`
+    /// without a date.
+    pub fn on_time(&self, year: u16, date: Option<Date>) -> Option<bool> {
+        Some(date? <= self.due_date(year)?)
+    }
+
     /// Whether `year` is a reporting year of this plan.
     pub fn has_year(&self, year: i64) -> bool {
         (i64::from(self.first_year)..=i64::from(self.last_year)).contains(&year)
+    }
+
+    /// What to tell a person who gave `year` where a reporting year of this plan is needed.
+    ///
+    /// ```
+    /// let plan = jz_core::Plan::builtin();
+    /// assert_eq!(plan.year_outside(2030), "2030 不是本计划的报告年度，请填写 2022–2025 之间的年份。");
+    /// ```
+    pub fn year_outside(&self, year: i64) -> String {
+        year_outside(year, self.first_year, self.last_year)
     }
 
     /// Sections with their tasks, for display.
@@ -189,4 +225,9 @@ pub fn name_key(name: &str, region: &str) -> String {
             return s;
         }
     }
+}
+
+/// The sentence of [`Plan::year_outside`], from the plan's first and last year.
+pub fn year_outside(year: i64, first: u16, last: u16) -> String {
+    format!("{year} 不是本计划的报告年度，请填写 {first}–{last} 之间的年份。")
 }

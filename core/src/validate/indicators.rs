@@ -4,8 +4,9 @@
 
 use std::collections::HashSet;
 
-use super::{OUTLIER_FACTOR, Validator, indicator_id};
+use super::{OUTLIER_FACTOR, Validator};
 use crate::cell::RawCell;
+use crate::cells::indicator_id;
 use crate::diagnostic::{Anchor, Code, Field};
 use crate::plan::Indicator;
 use crate::report::{IndicatorEntry, RawIndicatorRow};

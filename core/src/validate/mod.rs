@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use crate::cell::{CellValue, RawCell, format_number};
-use crate::cells::Cells;
+use crate::cells::{Cells, id_text};
 use crate::date::Date;
 use crate::diagnostic::{Anchor, Code, Diagnostic, Field};
 use crate::plan::Plan;
@@ -296,21 +296,6 @@ impl Validator<'_> {
             assigned: assigned && plan_measure.is_some(),
         })
     }
-}
-
-/// A measure id as written: text trimmed and folded; a number cell (`2.1`) as text.
-/// A measure id as written, normalised the way validation matches it (`２．１` → `2.1`).
-pub(crate) fn id_text(v: &CellValue) -> String {
-    let s = match v {
-        CellValue::Number(n) => format_number(*n),
-        other => other.as_text(),
-    };
-    strip_spaces(&fold_width(&s)).trim_end_matches('.').replace(['．', '。'], ".")
-}
-
-/// An indicator id as written, normalised the way validation matches it (`ｉ02` → `I02`).
-pub(crate) fn indicator_id(v: &CellValue) -> String {
-    strip_spaces(&fold_width(&v.as_text())).to_uppercase()
 }
 
 fn parse_year(v: &CellValue) -> Option<i64> {

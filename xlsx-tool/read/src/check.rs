@@ -19,6 +19,9 @@ pub struct Checked {
     pub report: Report,
     /// Every finding, errors first.
     pub diagnostics: Vec<Diagnostic>,
+    /// SHA-256 of the file's bytes, lower-case hex (empty for an input that could not be
+    /// read at all): what breaks a tie between two files of a unit with the same 填报日期.
+    pub sha256: String,
 }
 
 /// The per-file JSON of `validate` (contract §6).
@@ -35,6 +38,12 @@ pub struct FileResult<'a> {
     pub ok: bool,
     /// Every finding.
     pub diagnostics: &'a [Diagnostic],
+    /// SHA-256 of the file's bytes, lower-case hex (an addition to contract §6: the page's
+    /// board breaks a same-day tie with it exactly as the merge does); left out for an
+    /// input that could not be read at all.
+    #[serde(skip_serializing_if = "str::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<String>", optional))]
+    pub sha256: &'a str,
 }
 
 impl Checked {
@@ -51,6 +60,7 @@ impl Checked {
             year: self.report.year,
             ok: self.ok(),
             diagnostics: &self.diagnostics,
+            sha256: &self.sha256,
         }
     }
 
@@ -63,11 +73,12 @@ impl Checked {
             kind: Kind::Unreadable,
             report: Report::default(),
             diagnostics: vec![diagnostic],
+            sha256: String::new(),
         }
     }
 
-    /// Hands the file to the merge; `bytes` are the file's bytes, whose SHA-256 breaks
-    /// ties between files of the same unit (computed only here: validating never needs it).
+    /// Hands the file to the merge; `bytes` are the file's bytes (their SHA-256, already
+    /// known from [`check`], breaks ties between files of the same unit).
     pub fn into_submission(self, bytes: &[u8]) -> Submission {
         self.into_located_submission(bytes, Cells::default())
     }
@@ -76,7 +87,7 @@ impl Checked {
     pub fn into_located_submission(self, bytes: &[u8], cells: Cells) -> Submission {
         Submission {
             path: self.path,
-            sha256: sha256_hex(bytes),
+            sha256: if self.sha256.is_empty() { sha256_hex(bytes) } else { self.sha256 },
             report: self.report,
             diagnostics: self.diagnostics,
             cells,
@@ -125,5 +136,6 @@ pub fn check_located(plan: &Plan, bytes: &[u8], path: &str, limits: &Limits) -> 
         None => (Report::default(), Cells::default()),
     };
     jz_core::diagnostic::sort(&mut diagnostics);
-    (Checked { path: path.to_string(), format: read.format, kind: read.kind, report, diagnostics }, cells)
+    let sha256 = sha256_hex(bytes);
+    (Checked { path: path.to_string(), format: read.format, kind: read.kind, report, diagnostics, sha256 }, cells)
 }

@@ -56,14 +56,14 @@ impl Limits {
 
     /// The limits for a city summary read back (`read`, earlier summaries in a merge): it
     /// lists every source file, so it may be larger than a unit workbook (128 MiB file,
-    /// 256 MiB inflated, 2,000,000 cells in a sheet and 4,000,000 in all); it is still
-    /// untrusted input.
+    /// 256 MiB inflated, 400,000 cells in a sheet and 1,000,000 in all — a merge of 1,000
+    /// files writes about 60,000); it is still untrusted input.
     pub fn summary() -> Self {
         Limits {
             max_file_bytes: 128 << 20,
             max_inflated_bytes: 256 << 20,
-            max_cells: 2_000_000,
-            max_total_cells: 4_000_000,
+            max_cells: 400_000,
+            max_total_cells: 1_000_000,
             ..Limits::default()
         }
     }

@@ -10,7 +10,7 @@ use std::io::{Cursor, Read};
 
 use jz_core::Diagnostic;
 
-use crate::guard::{cell_references, macro_sheets, merges_first, xlsb_short_cells};
+use crate::guard::{cell_references, macro_sheets, merges_first, xlsb_beta_sheets, xlsb_short_cells};
 use crate::limits::{Limits, file_too_large, inflated_too_large, not_a_workbook, too_large};
 
 /// A zip read from bytes in memory: its central directory is parsed once, when it is
@@ -80,6 +80,8 @@ pub(crate) fn unpack_archive(archive: &mut Zip<'_>, limits: &Limits) -> Result<V
         }
         if xlsb_short_cells::is_xlsb_sheet_part(&name) {
             xlsb_short_cells::expand_short_cells(&mut part);
+        } else if xlsb_beta_sheets::is_workbook_part(&name) {
+            xlsb_beta_sheets::standard_sheet_records(&mut part);
         } else if macro_sheets::is_workbook_rels(&name) {
             if let Some(rels) = macro_sheets::macro_sheets_as_dialog_sheets(&part) {
                 part = rels;

@@ -99,11 +99,15 @@ fn check_year(plan: &Plan, year: u16, what: &str) -> Result<()> {
 
 /// Reads every merge input (directories expanded) on all cores and feeds it to one
 /// streaming [`Merger`]: unit files, earlier summaries; an entry that cannot be read
-/// becomes a rejected file, a summary whose data cannot be read a skipped one. Shared by
-/// `merge` and `report`.
+/// becomes a rejected file; a summary whose data cannot be read and a file of a folder
+/// that is not a spreadsheet are listed as skipped (by the merge, as for every caller).
+/// Shared by `merge` and `report`.
 fn merge_inputs(plan: &Plan, inputs: &[PathBuf], year: u16, limits: &Limits) -> Result<jz_core::Merge> {
-    let Scan { entries: paths, mut skipped } = expand_inputs(inputs);
+    let Scan { entries: paths, skipped } = expand_inputs(inputs);
     let mut merger = Merger::new(plan, year, limits);
+    for s in skipped {
+        merger.push(Input::Unreadable(s));
+    }
     let reader = merger.reader();
     each_file(
         &paths,
@@ -114,15 +118,7 @@ fn merge_inputs(plan: &Plan, inputs: &[PathBuf], year: u16, limits: &Limits) -> 
                 Err(d) => Input::Report(Box::new(unreadable_submission(name, d))),
             })
         },
-        |_, input| match input {
-            Input::Unreadable(s) => skipped.push(s),
-            input => {
-                merger.push(input);
-            }
-        },
+        |_, input| merger.push(input),
     )?;
-    let mut merge = merger.finish();
-    skipped.sort();
-    merge.summary.skipped = skipped;
-    Ok(merge)
+    Ok(merger.finish())
 }

@@ -71,8 +71,7 @@ fn annotate_all(plan: &Plan, results: &[Checked], dir: &Path, quiet: bool) -> Re
             continue;
         };
         let bytes = template::filled(plan, &c.report, unit, year, &c.diagnostics)?;
-        let stem = Path::new(&c.path).file_stem().and_then(|s| s.to_str()).unwrap_or("填报表");
-        let path = dir.join(format!("{stem}_问题标注.xlsx"));
+        let path = dir.join(template::annotated_name(&c.path));
         write_file(&path, &bytes)?;
         if !quiet {
             eprintln!("已生成标注副本 {}", path.display());

@@ -77,7 +77,7 @@ pub fn try_export_plan(plan: &Plan) -> Result<Vec<u8>, Error> {
         plan.title.clone(),
         plan.first_year.to_string(),
         plan.last_year.to_string(),
-        plan.deadline.clone(),
+        plan.deadline.map(|d| d.to_string()).unwrap_or_default(),
         plan.region.clone(),
         plan.collector.clone(),
         plan.addressee.clone(),

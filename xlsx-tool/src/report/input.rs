@@ -40,7 +40,8 @@ pub fn report_files<'a>(
 /// `merge` itself when it accepted a unit file of its year; otherwise, when `summaries`
 /// holds a summary of that year, the merge rebuilt from it ([`summary::read_merge`]: its
 /// 任务明细 texts and 报送情况 rows) with the multi-year view (`summaries`, `years`,
-/// `progress`, `trend`, history) of `merge`, which already includes that summary's data.
+/// `progress`, `trend`, history) and the inputs not read (`skipped`) of `merge`, which
+/// already includes that summary's data.
 /// Of several summaries of the year the one with the greatest SHA-256 (then path) serves,
 /// so the result does not depend on input order. Summaries of other years are ignored.
 ///
@@ -69,5 +70,7 @@ pub fn summary_fallback(merge: Merge, summaries: &[(&str, &[u8])]) -> Result<Mer
     rebuilt.summary.progress = s.progress;
     rebuilt.summary.trend = s.trend;
     rebuilt.history = merge.history;
+    // What this run did not read, not what the run that wrote the summary skipped.
+    rebuilt.summary.skipped = s.skipped;
     Ok(rebuilt)
 }

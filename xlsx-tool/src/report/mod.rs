@@ -101,10 +101,9 @@ pub fn write_report(plan: &Plan, merge: &Merge) -> Result<Vec<u8>, Error> {
     docx::package(&body, &props)
 }
 
-/// The plan's 报送截止日期 for reports of `year` (`MM-DD` of the next year).
+/// The plan's 报送截止日期 for reports of `year` ([`Plan::due_date`]).
 pub fn deadline(plan: &Plan, year: u16) -> Option<Date> {
-    let (m, d) = plan.deadline.trim().split_once('-')?;
-    Date::new(i32::from(year) + 1, m.trim().parse().ok()?, d.trim().parse().ok()?)
+    plan.due_date(year)
 }
 
 /// `2026年1月31日`.

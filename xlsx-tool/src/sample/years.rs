@@ -183,13 +183,7 @@ fn set_values(plan: &Plan, report: &mut Report, first: u16, last: u16, year: u16
 }
 
 fn date(plan: &Plan, year: u16, unit: &str, final_year: bool, rng: &mut Rng) -> Option<Date> {
-    let next = i32::from(year) + 1;
-    let (month, day) = plan
-        .deadline
-        .split_once('-')
-        .and_then(|(m, d)| Some((m.trim().parse::<u32>().ok()?, d.trim().parse::<u32>().ok()?)))
-        .unwrap_or((1, 31));
-    let deadline = Date::new(next, month, day)?;
+    let deadline = plan.due_date(year)?;
     if final_year && LATE.contains(&unit) {
         return Date::from_serial(deadline.to_serial() + 3.0 + rng.below(6) as f64);
     }

@@ -29,7 +29,8 @@ pub(super) fn write_trend(ws: &mut Worksheet, plan: &Plan, merge: &Merge, st: &S
     ws.set_row_height(0, 30)?;
     let n = f64::from(plan.last_year.saturating_sub(plan.first_year) + 1);
     let explain = format!(
-        "说明：累计新增类指标按 {first}–{y} 年逐年合计，存量类取最近一年的年末数，年度类取 {y} 年当年数。应达值：累计新增类和存量类为“目标 × 已过年数 ÷ {n}”（从 {base} 年末的 0 直线增长到 {last} 年末的目标），年度类为目标本身。实际 ÷ 应达值 ≥ 100% 为“正常”，≥ 80% 为“关注”，低于 80% 为“滞后”；已达到目标的为“正常”。有数据的年度：{years}。",
+        "说明：累计新增类指标按 {first}–{y} 年逐年合计，存量类取最近一年的年末数，年度类取 {y} 年当年数。应达值：累计新增类和存量类为“目标 × 已过年数 ÷ {n}”（从 {base} 年末的 0 直线增长到 {last} 年末的目标），年度类为目标本身。{rule}；已达到目标的为“正常”。有数据的年度：{years}。",
+        rule = jz_core::progress::judgement_rule(),
         first = plan.first_year,
         y = s.year,
         base = plan.first_year.saturating_sub(1),

@@ -6,13 +6,9 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 use super::style::{Styles, protection};
 use crate::sheet_format::{print_setup, row_height, text_lines};
 
-/// `MM-DD` of the plan's deadline as `M月D日`.
+/// The plan's deadline as `M月D日` ([`Plan::report_deadline`]).
 pub(super) fn deadline_text(plan: &Plan) -> String {
-    let mut parts = plan.deadline.split('-').map(|p| p.trim().parse::<u32>());
-    match (parts.next(), parts.next()) {
-        (Some(Ok(m)), Some(Ok(d))) if (1..=12).contains(&m) && (1..=31).contains(&d) => format!("{m}月{d}日"),
-        _ => "1月31日".to_string(),
-    }
+    plan.report_deadline().chinese()
 }
 
 /// What a unit fills in for an indicator of this kind.

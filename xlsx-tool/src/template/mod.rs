@@ -7,6 +7,8 @@
 use jz_core::{Diagnostic, Plan, Report, sheets};
 use rust_xlsxwriter::Workbook;
 
+pub use jz_core::text::annotated_name;
+
 use crate::Error;
 use crate::sheet_format::properties;
 

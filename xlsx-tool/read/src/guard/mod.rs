@@ -8,4 +8,6 @@ pub mod cfb_padding;
 pub mod macro_sheets;
 pub mod merges_first;
 pub mod prescan;
+pub mod xlsb_beta_sheets;
+pub mod xlsb_prescan;
 pub mod xlsb_short_cells;

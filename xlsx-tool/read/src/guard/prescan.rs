@@ -13,6 +13,12 @@
 //! (allocations of 137 GB and 2 TB from a declared size) and #684 (open: allocations
 //! sized by counts a file declares). Delete these scans once calamine bounds its grids
 //! by a limit the caller sets.
+//!
+//! The .xls scan also refuses (`not-a-workbook`) the records calamine 0.38 indexes past
+//! their end while it opens the file, found by mutating the corpus (issue 19): short
+//! globals records (`globals_record_ok`), a sheet offset past the workbook stream, a
+//! Formula whose token length passes its record, a short MergeCells. Natively such a
+//! panic is caught; in the browser module (panic = abort) it traps (contract §14).
 
 use std::io::{Cursor, Read};
 use std::sync::LazyLock;
@@ -87,14 +93,8 @@ fn area_too_large(limits: &Limits) -> Diagnostic {
     ))
 }
 
-/// Scans an .xls (BIFF in a compound file) the way calamine 0.38 parses it when it
-/// opens the file: every sheet substream a `BoundSheet8` record of the workbook globals
-/// points at, each building a dense grid. Each sheet's cell extent and declared
-/// dimensions must stay within the per-sheet limits, and all the sheets together within
-/// [`Limits::max_total_area`] and [`Limits::max_total_cells`]. A compound file without a
-/// readable workbook stream is `not-a-workbook`.
 /// The prescan of `format`: .xls and .ods are checked before calamine builds their
-/// dense grids; the other formats need none.
+/// dense grids, .xlsb for the records calamine 0.38 panics on; .xlsx needs none.
 ///
 /// # Errors
 /// `too-large` or `not-a-workbook`, as the format's check says.
@@ -102,10 +102,18 @@ pub(crate) fn check(bytes: &[u8], format: Format, limits: &Limits) -> Result<(),
     match format {
         Format::Xls => check_xls(bytes, limits),
         Format::Ods => check_ods(bytes, limits),
-        Format::Xlsx | Format::Xlsb | Format::Csv => Ok(()),
+        // .xlsb: every calamine 0.38 panic reachable from the parts, refused (xlsb_prescan).
+        Format::Xlsb => super::xlsb_prescan::check(bytes),
+        Format::Xlsx | Format::Csv => Ok(()),
     }
 }
 
+/// Scans an .xls (BIFF in a compound file) the way calamine 0.38 parses it when it
+/// opens the file: every sheet substream a `BoundSheet8` record of the workbook globals
+/// points at, each building a dense grid. Each sheet's cell extent and declared
+/// dimensions must stay within the per-sheet limits, and all the sheets together within
+/// [`Limits::max_total_area`] and [`Limits::max_total_cells`]. A compound file without a
+/// readable workbook stream is `not-a-workbook`.
 pub(crate) fn check_xls(bytes: &[u8], limits: &Limits) -> Result<(), Diagnostic> {
     let stream = cfb_workbook_stream(bytes).ok_or_else(not_a_workbook)?;
     check_biff_sheets(&stream, limits)
@@ -129,7 +137,14 @@ fn biff_records(stream: &[u8], from: usize) -> impl Iterator<Item = (usize, u32,
 fn check_biff_sheets(stream: &[u8], limits: &Limits) -> Result<(), Diagnostic> {
     // BoundSheet8 records of the globals substream, up to its EOF, as calamine reads them.
     let mut positions = Vec::new();
+    let mut biff8 = true;
     for (_, typ, data) in biff_records(stream, 0) {
+        if typ == 0x0809 {
+            biff8 = bof_is_biff8(data);
+        }
+        if !globals_record_ok(typ, data, biff8) {
+            return Err(not_a_workbook());
+        }
         match typ {
             0x0085 => positions.extend(u32_at(data, 0)),
             0x000A => break,
@@ -141,6 +156,10 @@ fn check_biff_sheets(stream: &[u8], limits: &Limits) -> Result<(), Diagnostic> {
     }
     let (mut total_area, mut total_cells, mut scanned) = (0u64, 0u64, 0usize);
     for pos in positions {
+        // calamine 0.38 slices `&stream[pos..]` unchecked (xls.rs:633).
+        if pos as usize > stream.len() {
+            return Err(not_a_workbook());
+        }
         let (extent, len) = sheet_extent(stream, pos as usize, limits)?;
         // Sheets of a real file never overlap: together they are scanned at most once.
         scanned = scanned.saturating_add(len);
@@ -154,6 +173,48 @@ fn check_biff_sheets(stream: &[u8], limits: &Limits) -> Result<(), Diagnostic> {
         }
     }
     Ok(())
+}
+
+/// Whether calamine 0.38 reads this record of the workbook globals without indexing
+/// past its end (a panic, which traps the browser module): `read_u16(r.data)` of
+/// FilePass, CodePage, DateMode, BOF and (BIFF8) ExternSheet, BoundSheet8's first 6
+/// bytes, and `parse_lbl`: bytes 3..14, `r.data.len() - cce` and the first token of the
+/// name's formula (`parse_defined_names`). No upstream issue covers these (tafia/calamine
+/// #612 fixed one such index for BIFF5 names).
+fn globals_record_ok(typ: u32, data: &[u8], biff8: bool) -> bool {
+    match typ {
+        0x002F | 0x0042 | 0x0022 | 0x0809 => data.len() >= 2,
+        0x0017 => !biff8 || data.len() >= 2,
+        0x0085 => data.len() >= 6,
+        0x0018 => {
+            let Some(cce) = u16_at(data, 4) else { return false };
+            let Some(rgce) = data.len().checked_sub(cce as usize).filter(|_| data.len() >= 14).map(|at| &data[at..])
+            else {
+                return false;
+            };
+            // Bytes the first token of the formula needs.
+            let need = match (rgce.first(), biff8) {
+                (Some(0x3A | 0x5A | 0x7A), true) => 7,
+                (Some(0x3A | 0x5A | 0x7A), false) => 18,
+                (Some(0x3B | 0x5B | 0x7B), true) => 11,
+                (Some(0x3B | 0x5B | 0x7B), false) => 21,
+                (Some(0x3C | 0x5C | 0x7C | 0x3D | 0x5D | 0x7D), true) => 3,
+                (Some(0x3C | 0x5C | 0x7C | 0x3D | 0x5D | 0x7D), false) => 13,
+                _ => 0,
+            };
+            rgce.len() >= need
+        }
+        _ => true,
+    }
+}
+
+/// Whether a BOF record makes calamine 0.38 read what follows as BIFF8 (`parse_bof`).
+fn bof_is_biff8(data: &[u8]) -> bool {
+    match u16_at(data, 0) {
+        Some(0x0200 | 0x0002 | 0x0007 | 0x0300 | 0x0400 | 0x0500) => false,
+        Some(0) => u16_at(data, 2) != Some(0x1000),
+        _ => true,
+    }
 }
 
 /// The cell extent of the sheet substream at `pos` (up to its EOF, nested substreams
@@ -177,23 +238,14 @@ fn sheet_extent(stream: &[u8], pos: usize, limits: &Limits) -> Result<(Extent, u
             0x0809 => seen_bof = true,
             0x000A => break,
             // Dimensions: calamine reserves rows × columns for it.
-            0x0200 => {
-                let (rows, cols) = match data.len() {
-                    10 => (
-                        u16_at(data, 2).unwrap_or(0).saturating_sub(u16_at(data, 0).unwrap_or(0)),
-                        u16_at(data, 6).unwrap_or(0).saturating_sub(u16_at(data, 4).unwrap_or(0)),
-                    ),
-                    14 | 16 => (
-                        u32_at(data, 4).unwrap_or(0).saturating_sub(u32_at(data, 0).unwrap_or(0)),
-                        u16_at(data, 10).unwrap_or(0).saturating_sub(u16_at(data, 8).unwrap_or(0)),
-                    ),
-                    _ => (0, 0),
-                };
-                if u64::from(rows).saturating_add(1).saturating_mul(u64::from(cols).saturating_add(1))
-                    > limits.max_area()
-                {
-                    return Err(area_too_large(limits));
-                }
+            0x0200 if dimensions_area(data) > limits.max_area() => return Err(area_too_large(limits)),
+            // MergeCells: a count, then 8 bytes per range, read unchecked.
+            0x00E5 if u16_at(data, 0).is_none_or(|n| 2 + 8 * n as usize > data.len()) => {
+                return Err(not_a_workbook());
+            }
+            // Formula: calamine's `parse_formula` slices `rgce[2..2 + cce]` unchecked.
+            0x0006 if data.len() >= 20 && u16_at(data, 20).is_none_or(|cce| 22 + cce as usize > data.len()) => {
+                return Err(not_a_workbook());
             }
             // MulRk: row, first column, ..., last column.
             0x00BD => {
@@ -219,6 +271,23 @@ fn sheet_extent(stream: &[u8], pos: usize, limits: &Limits) -> Result<(Extent, u
         extent.check(limits)?;
     }
     Ok((extent, end.saturating_sub(pos)))
+}
+
+/// The cells calamine 0.38 reserves for a Dimensions record (`parse_dimensions`, then
+/// `end - start + 1` per axis, which wraps in a release build when the last row is
+/// before the first: the reservation then fails, trapping the browser module).
+fn dimensions_area(data: &[u8]) -> u64 {
+    let (rf, rl, cf, cl) = match data.len() {
+        10 => (u16_at(data, 0), u16_at(data, 2), u16_at(data, 4), u16_at(data, 6)),
+        14 | 16 => (u32_at(data, 0), u32_at(data, 4), u16_at(data, 8), u16_at(data, 10)),
+        _ => return 0,
+    };
+    let (Some(rf), Some(rl), Some(cf), Some(cl)) = (rf, rl, cf, cl) else { return 0 };
+    let cf = if cf > 0xFF || cl < cf { 0 } else { cf };
+    let end = if rl >= 1 && cl >= 1 { (rl - 1, cl - 1) } else { (rf, cf) };
+    let rows = end.0.wrapping_sub(rf).wrapping_add(1);
+    let cols = end.1.wrapping_sub(cf).wrapping_add(1);
+    u64::from(rows).saturating_mul(u64::from(cols))
 }
 
 /// The `Workbook` (or BIFF5 `Book`) stream of a compound file, or `None` if the

@@ -73,7 +73,7 @@ fn is_short(typ: u32, data: &[u8]) -> bool {
 
 /// Calls `f(type, whole record, data)` for each record; `false` when a record runs past
 /// the end of the part.
-fn records(part: &[u8], mut f: impl FnMut(u32, &[u8], &[u8])) -> bool {
+pub(crate) fn records(part: &[u8], mut f: impl FnMut(u32, &[u8], &[u8])) -> bool {
     let mut at = 0usize;
     while at < part.len() {
         let Some((typ, len, header)) = record_header(&part[at..]) else { return false };
@@ -107,7 +107,7 @@ fn record_header(b: &[u8]) -> Option<(u32, usize, usize)> {
 }
 
 /// Writes a record header (type < 2^14, length < 2^28, as [`record_header`] reads).
-fn write_header(out: &mut Vec<u8>, typ: u32, len: usize) {
+pub(crate) fn write_header(out: &mut Vec<u8>, typ: u32, len: usize) {
     let mut varint = |mut v: u32, max_bytes: usize| {
         for k in 0..max_bytes {
             let more = v >= 0x80 && k + 1 < max_bytes;

@@ -3,6 +3,7 @@
 //! any order; merged cells. Every problem is collected at its cell (all of them, not just
 //! the first) with the closest valid value; the plan is built only when there is none.
 
+use jz_core::date::MonthDay;
 use jz_core::plan::{Group, Unit};
 use jz_core::{CellRef, CellValue, Plan};
 
@@ -241,12 +242,8 @@ fn read_info(grid: &Grid, plan: &mut Plan, p: &mut Vec<PlanProblem>) -> String {
     plan.last_year = ly.unwrap_or(plan.last_year);
     if let Some((t, at, v)) = deadline {
         match parse_deadline(&t, &v) {
-            Some(d) => plan.deadline = d,
-            None => p.push(PlanProblem::error(
-                name,
-                &at,
-                format!("报送截止日期“{t}”无法识别。请写成“月-日”，如 01-31（表示次年 1 月 31 日前报送）。"),
-            )),
+            Some(d) => plan.deadline = Some(d),
+            None => p.push(PlanProblem::error(name, &at, MonthDay::problem(&t))),
         }
     }
     read_words(name, words, plan, p)
@@ -287,17 +284,14 @@ fn read_words(
     collector_at
 }
 
-/// `MM-DD` from `01-31`, `1-31`, `1月31日`, `01/31` or a date cell.
-fn parse_deadline(text: &str, value: &CellValue) -> Option<String> {
+/// The deadline from a date cell (its month and day) or text ([`MonthDay::parse`]:
+/// `01-31`, `1-31`, `1月31日`, `01/31`).
+fn parse_deadline(text: &str, value: &CellValue) -> Option<MonthDay> {
     if let CellValue::Date(serial) = value {
         let d = jz_core::Date::from_serial(*serial)?;
-        return Some(format!("{:02}-{:02}", d.month, d.day));
+        return MonthDay::new(d.month, d.day);
     }
-    let t = jz_core::text::fold_width(text).replace(['月', '/', '.'], "-").replace('日', "");
-    let (m, d) = t.trim().split_once('-')?;
-    let (m, d) = (m.trim().parse::<u32>().ok()?, d.trim().parse::<u32>().ok()?);
-    // Checked against a leap year so that 02-29 is allowed.
-    jz_core::Date::new(2024, m, d).map(|_| format!("{m:02}-{d:02}"))
+    MonthDay::parse(text)
 }
 
 fn read_units(t: &Table<'_>, known: &mut Names, p: &mut Vec<PlanProblem>) -> Vec<Unit> {

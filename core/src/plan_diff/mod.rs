@@ -12,7 +12,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::plan::{MeasureRef, Plan};
-use crate::plan_memo::{GroupChange, UnitChange, group_changes, memo, other_changes, unit_changes};
+mod memo;
+mod units;
+
+pub use memo::memo;
+pub use units::{GroupChange, UnitChange, group_changes, other_changes, unit_changes};
+
 use crate::text::{fold_width, same_text, strip_spaces};
 use crate::value::display;
 
@@ -117,7 +122,7 @@ pub struct PlanDiff {
     #[serde(default)]
     pub other_changes: Vec<String>,
     /// The whole diff as a short memo in Chinese, one line a sentence (see
-    /// [`crate::plan_memo::memo`]).
+    /// [`memo()`]).
     #[serde(default)]
     pub memo: Vec<String>,
 }

@@ -18,9 +18,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-
-use crate::merge::{FileOutcome, Merge, MergeSummary, UnitState};
+use super::{FileOutcome, Merge, MergeSummary, UnitState};
 use crate::plan::{Aggregation, IndicatorKind, Plan};
 use crate::progress::Judgement;
 use crate::report::Status;
@@ -47,53 +45,13 @@ pub mod category {
     pub const ALL: [&str; 4] = [REPORT, NOT_STARTED, BEHIND, WATCH];
 }
 
-/// One row of the 督办清单.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct SupervisionRow {
-    /// Canonical unit name.
-    pub unit: String,
-    /// One of [`category::ALL`].
-    pub category: String,
-    /// Measure id (`2.1`) or indicator id (`I02`); empty for a 报送 row.
-    pub id: String,
-    /// The measure text, the indicator name with its target, or what was to be sent.
-    pub content: String,
-    /// What the inputs show (values, statuses, file and error count).
-    pub situation: String,
-    /// The rule that makes it a matter to chase.
-    pub basis: String,
-}
+pub use super::result::{ReminderRow, SupervisionRow};
 
-/// One row of the 催报名单.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct ReminderRow {
-    /// Canonical unit name.
-    pub unit: String,
-    /// `未报送` or `退回`.
-    pub status: String,
-    /// 联系人 from the unit's latest file that names one; empty when unknown.
-    pub contact: String,
-    /// 联系电话 from the same file; empty when unknown.
-    pub phone: String,
-    /// The unit's latest file: 填报日期, year and file name; [`NEVER_SUBMITTED`] without one.
-    pub last_submitted: String,
-    /// What the unit must send or fix, in one sentence.
-    pub todo: String,
-    /// The plain-text 催报 message to paste into a chat or SMS.
-    pub notice: String,
-}
-
-/// The deadline for the report of `year` as people write it (`2026年1月31日`), from the
-/// plan's `deadline` (`MM-DD` of the following year; `01-31` when unreadable).
+/// The deadline for the report of `year` as people write it (`2026年1月31日`), from
+/// [`Plan::report_deadline`].
 pub fn deadline(plan: &Plan, year: u16) -> String {
-    let mut parts = plan.deadline.split('-').map(|p| p.trim().parse::<u32>());
-    let (m, d) = match (parts.next(), parts.next()) {
-        (Some(Ok(m)), Some(Ok(d))) if (1..=12).contains(&m) && (1..=31).contains(&d) => (m, d),
-        _ => (1, 31),
-    };
-    format!("{}年{m}月{d}日", u32::from(year) + 1)
+    let d = plan.report_deadline();
+    format!("{}年{}", u32::from(year) + 1, d.chinese())
 }
 
 /// Fills `merge.summary.supervision` and `merge.summary.reminders`.
@@ -117,7 +75,7 @@ pub fn supervision(plan: &Plan, merge: &Merge) -> Vec<SupervisionRow> {
     let receiver = plan.collector_full_name();
     let report_basis = format!(
         "实施方案“六、工作要求”：各责任单位每年{}之前将推动知识产权高质量发展成效以电子件形式报送{receiver}",
-        deadline(plan, year).split_once('年').map_or("1月31日", |(_, md)| md)
+        plan.report_deadline().chinese()
     );
     for u in merge.units.iter().filter(|u| u.state != UnitState::Received) {
         let situation = match u.state {
@@ -410,9 +368,9 @@ mod tests {
     fn the_deadline_comes_from_the_plan() {
         let mut plan = Plan::builtin();
         assert_eq!(deadline(&plan, 2025), "2026年1月31日");
-        plan.deadline = "02-28".into();
+        plan.deadline = crate::date::MonthDay::parse("02-28");
         assert_eq!(deadline(&plan, 2024), "2025年2月28日");
-        plan.deadline = "早点".into();
+        plan.deadline = None;
         assert_eq!(deadline(&plan, 2024), "2025年1月31日");
     }
 

@@ -12,9 +12,9 @@
 //! year: each valid file (accepted, or of an earlier year) of year `y` against the unit's
 //! data of `y - 1` as the merge combined it (its own file of `y - 1`, else a summary).
 
+use super::{FileOutcome, Outcome};
 use crate::cells::Cells;
 use crate::diagnostic::{Anchor, Code, Diagnostic, Field};
-use crate::merge::{FileOutcome, Outcome};
 use crate::number::round6;
 use crate::plan::{IndicatorKind, Plan};
 use crate::progress::{UnitYear, YearData};
