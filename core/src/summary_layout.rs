@@ -53,6 +53,11 @@ pub fn role_remark(role: &str) -> String {
     if role.is_empty() { String::new() } else { format!("{role}单位") }
 }
 
+/// 备注 of a 任务明细 row past its 完成时限 and not 已完成.
+pub fn overdue_remark(due: &str) -> String {
+    format!("{}（完成时限：{due}）", crate::merge::follow_up::category::OVERDUE)
+}
+
 /// Status columns of 汇总总览 and the keys of `status_counts`: the four statuses, then 未报送.
 pub fn status_keys() -> [&'static str; 5] {
     let [a, b, c, d] = Status::ALL.map(Status::label);

@@ -135,7 +135,10 @@ fn lead_and_supporting_units_per_measure() {
     assert_eq!(roles[0], ("市场监管局", Role::Lead));
     assert_eq!(roles[1], ("科技局", Role::Support));
     assert_eq!(roles.len(), 8, "lead, 科技局 and the six counties");
-    assert_eq!(m.responsible_label(Some("科技局")), "本单位：配合\n牵头：市场监管局；配合：科技局、各县（市、区）");
+    assert_eq!(
+        m.responsible_label(Some("科技局")),
+        "本单位：配合\n牵头：市场监管局；配合：科技局、各县（市、区）\n完成时限：2026年底前"
+    );
     assert_eq!(plan.measure("4.3").unwrap().role_of("教育局"), Some(Role::Lead));
     // A task-wide 责任单位 stays 责任.
     assert_eq!(plan.measure("1.1").unwrap().role_of("科技局"), Some(Role::Responsible));
@@ -169,4 +172,29 @@ fn lead_and_supporting_units_per_measure() {
     assert!(lead_only.measures_of("科技局").all(|m| m.task.number != 4));
     assert_eq!(lead_only.measures_of("市场监管局").filter(|m| m.task.number == 4).count(), 2);
     assert!(plan.measures_of("科技局").any(|m| m.task.number == 4));
+}
+
+#[test]
+fn a_measure_past_its_deadline_and_not_done_is_supervised() {
+    let plan = second();
+    assert_eq!(plan.measure("4.1").unwrap().measure.due, "2026年底前");
+    let bytes = template::template(&plan, "市场监管局", 2026).unwrap();
+    assert!(contains(&bytes, "完成时限：2026年底前"));
+    let files = sample::sample_set(&plan, 2026, 5).unwrap();
+    let (merge, summary) =
+        merge_files(&plan, files.iter().map(|(n, b)| (n.as_str(), b.as_slice())), 2026, &Limits::default()).unwrap();
+    let late: Vec<&jz_core::merge::DetailRow> =
+        merge.rows.iter().filter(|r| r.measure == "4.1" && r.status != "已完成").collect();
+    assert!(!late.is_empty());
+    let listed: Vec<_> = merge.summary.supervision.iter().filter(|s| s.category == "逾期未完成").collect();
+    for r in &late {
+        assert!(r.overdue);
+        let row = listed.iter().find(|s| s.unit == r.unit && s.id == "4.1").expect("listed");
+        assert!(row.situation.contains("2026年底前"), "{}", row.situation);
+    }
+    // 2027年6月底前 and 长期坚持 are not due in 2026.
+    assert_eq!(listed.len(), late.len());
+    assert!(merge.rows.iter().filter(|r| r.measure != "4.1").all(|r| !r.overdue));
+    assert!(contains(&summary, "逾期未完成（完成时限：2026年底前）"));
+    assert!(jz_core::follow_up::headline(&merge.summary).contains("逾期未完成"));
 }

@@ -78,6 +78,8 @@ export interface Facts {
   judgement: { on_track: number; watch: number; rule: string };
   /** Where the year goes in a plan's `report_title` (`{年度}`). */
   year_slot: string;
+  /** The 督办清单 category of a measure past its 完成时限 (`逾期未完成`). */
+  overdue: string;
 }
 /** `inspect` result: the validation result and the report as understood. */
 export interface Inspection { result: FileResult; report: Report }

@@ -41,8 +41,10 @@ pub mod category {
     pub const BEHIND: &str = "指标滞后";
     /// An indicator judged 关注.
     pub const WATCH: &str = "指标关注";
+    /// A measure past its 完成时限 and not 已完成 (contract §11).
+    pub const OVERDUE: &str = "逾期未完成";
     /// Every category in order.
-    pub const ALL: [&str; 4] = [REPORT, NOT_STARTED, BEHIND, WATCH];
+    pub const ALL: [&str; 5] = [REPORT, OVERDUE, NOT_STARTED, BEHIND, WATCH];
 }
 
 pub use super::result::{ReminderRow, SupervisionRow};
@@ -103,12 +105,19 @@ pub fn supervision(plan: &Plan, merge: &Merge) -> Vec<SupervisionRow> {
         );
     }
 
-    // (b) Measures still 未启动 in the plan's last two years.
+    // (b) Measures past their 完成时限 (on or before 31 December of the year) and not 已完成.
+    let overdue = overdue_rows(plan, merge);
+    for (item, row) in overdue.iter().cloned() {
+        push(item, row);
+    }
+
+    // (c) Measures still 未启动 in the plan's last two years (unless already overdue).
     if year.saturating_add(1) >= plan.last_year {
         let order: BTreeMap<&str, usize> =
             plan.measures().enumerate().map(|(i, m)| (m.measure.id.as_str(), i)).collect();
         let not_started = Status::NotStarted.label();
-        for r in merge.rows.iter().filter(|r| r.assigned && r.status == not_started) {
+        let listed = |r: &crate::merge::DetailRow| overdue.iter().any(|(_, o)| o.unit == r.unit && o.id == r.measure);
+        for r in merge.rows.iter().filter(|r| r.assigned && r.status == not_started && !listed(r)) {
             let Some(m) = plan.measure(&r.measure) else { continue };
             let before: Vec<String> = s
                 .trend
@@ -159,7 +168,7 @@ pub fn supervision(plan: &Plan, merge: &Merge) -> Vec<SupervisionRow> {
         }
     }
 
-    // (c) Indicators judged 滞后 or 关注, for every unit that reports them.
+    // (d) Indicators judged 滞后 or 关注, for every unit that reports them.
     for (i, p) in s.progress.iter().enumerate() {
         let cat = match p.judgement {
             Judgement::Behind => category::BEHIND,
@@ -345,13 +354,41 @@ pub fn reminders(plan: &Plan, merge: &Merge) -> Vec<ReminderRow> {
     out
 }
 
-/// One line for people: `督办事项 N 条（未报送/退回 a，未启动举措 b，滞后或关注指标 c），催报单位 M 个：…`.
+/// The 逾期未完成 rows: every unit's row of a measure whose 完成时限 falls on or before 31
+/// December of the merged year, with a status other than 已完成 (units that sent no file
+/// are listed under 报送 already); keyed by plan measure order.
+fn overdue_rows(plan: &Plan, merge: &Merge) -> Vec<(usize, SupervisionRow)> {
+    let year = merge.summary.year;
+    let mut out = Vec::new();
+    for (i, m) in plan.measures().enumerate() {
+        for r in merge.rows.iter().filter(|r| r.measure == m.measure.id && r.overdue) {
+            let role = if r.role.is_empty() { String::new() } else { format!("（本单位为{}单位）", r.role) };
+            out.push((
+                i,
+                SupervisionRow {
+                    unit: r.unit.clone(),
+                    category: category::OVERDUE.into(),
+                    id: m.measure.id.clone(),
+                    content: m.measure.text.clone(),
+                    situation: format!("完成时限“{}”已到，{year}年度填报为“{}”{role}", m.measure.due, r.status),
+                    basis: format!("实施方案任务清单：举措 {} 的完成时限为“{}”", m.measure.id, m.measure.due),
+                },
+            ));
+        }
+    }
+    out
+}
+
+/// One line for people: `督办事项 N 条（未报送/退回 a，未启动举措 b，滞后或关注指标 c），催报单位 M 个：…`
+/// (with `逾期未完成 d` after 未报送/退回 when there is any).
 pub fn headline(s: &MergeSummary) -> String {
     let count = |cats: &[&str]| s.supervision.iter().filter(|r| cats.contains(&r.category.as_str())).count();
     let units: Vec<&str> = s.reminders.iter().map(|r| r.unit.as_str()).collect();
     let list = if units.is_empty() { "无".to_string() } else { units.join("、") };
+    let overdue = count(&[category::OVERDUE]);
+    let overdue = if overdue == 0 { String::new() } else { format!("，逾期未完成 {overdue}") };
     format!(
-        "督办事项 {} 条（未报送/退回 {}，未启动举措 {}，滞后或关注指标 {}），催报单位 {} 个：{list}",
+        "督办事项 {} 条（未报送/退回 {}{overdue}，未启动举措 {}，滞后或关注指标 {}），催报单位 {} 个：{list}",
         s.supervision.len(),
         count(&[category::REPORT]),
         count(&[category::NOT_STARTED]),

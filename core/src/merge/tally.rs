@@ -12,10 +12,16 @@ use crate::report::{NOT_SUBMITTED, Status};
 /// 任务明细 rows (plan measure order, then plan unit order) and each measure's status
 /// counts over its responsible units (`未报送` for a unit without an accepted file).
 /// A measure a unit reported without being responsible is shown, not counted.
-pub(super) fn measures(plan: &Plan, accepted: &BTreeMap<&str, &Submission>) -> (Vec<DetailRow>, Vec<MeasureCounts>) {
+pub(super) fn measures(
+    plan: &Plan,
+    year: u16,
+    accepted: &BTreeMap<&str, &Submission>,
+) -> (Vec<DetailRow>, Vec<MeasureCounts>) {
     let mut rows = Vec::new();
     let mut measures = Vec::new();
     for m in plan.measures() {
+        // Past its 完成时限: due on or before 31 December of the year.
+        let due = crate::plan::due_date(&m.measure.due).is_some_and(|d| d.year <= i32::from(year));
         let mut counts: BTreeMap<String, u32> = Status::ALL.iter().map(|s| (s.label().to_string(), 0)).collect();
         counts.insert(NOT_SUBMITTED.into(), 0);
         // Lead units first, supporting units last (contract §11), else plan unit order.
@@ -52,6 +58,7 @@ pub(super) fn measures(plan: &Plan, accepted: &BTreeMap<&str, &Submission>) -> (
                 source: sub.map(|s| s.file_name().to_string()).unwrap_or_default(),
                 assigned,
                 role,
+                overdue: due && assigned && status != Status::Done.label() && status != NOT_SUBMITTED,
             });
         }
         measures.push(MeasureCounts { id: m.measure.id.clone(), status_counts: counts });

@@ -262,8 +262,14 @@ impl MeasureRef<'_> {
 
     /// The measure's 责任单位 as the template and the report print it: the annex words of
     /// its task (`市场监管局、各县区`), or `牵头：…；配合：…` where the plan names lead and
-    /// supporting units; led by `本单位：牵头` for `unit` when it has such a role.
+    /// supporting units; led by `本单位：牵头` for `unit` when it has such a role; ending with
+    /// `完成时限：…` when the plan gives one.
     pub fn responsible_label(&self, unit: Option<&str>) -> String {
+        let label = self.units_label(unit);
+        if self.measure.due.is_empty() { label } else { format!("{label}\n完成时限：{}", self.measure.due) }
+    }
+
+    fn units_label(&self, unit: Option<&str>) -> String {
         let m = self.measure;
         if !self.has_roles() {
             if !m.responsible.is_empty() {
@@ -281,10 +287,10 @@ impl MeasureRef<'_> {
                 parts.push(format!("{label}：{}", names.join("、")));
             }
         }
-        let all = parts.join("；");
-        match unit.and_then(|u| self.role_of(u)) {
-            Some(role) => format!("本单位：{}\n{all}", role.label()),
-            None => all,
+        let mut all = parts.join("；");
+        if let Some(role) = unit.and_then(|u| self.role_of(u)) {
+            all = format!("本单位：{}\n{all}", role.label());
         }
+        all
     }
 }

@@ -10,6 +10,7 @@
 //! (the built-in plan, reading text, checking and indexing); this file holds [`Plan`]
 //! and its lookups.
 
+mod due;
 mod items;
 mod load;
 mod words;
@@ -23,6 +24,7 @@ use crate::text::{fold_width, strip_spaces};
 
 /// Kept here for callers of the old path; the functions live in [`crate::digest`].
 pub use crate::digest::{hex, sha256_hex};
+pub use due::due_date;
 pub use items::{
     Aggregation, Group, Indicator, IndicatorKind, Measure, MeasureInfo, MeasureRef, Role, Section, Task, Unit, UnitRole,
 };
