@@ -198,3 +198,67 @@ fn a_measure_past_its_deadline_and_not_done_is_supervised() {
     assert!(contains(&summary, "逾期未完成（完成时限：2026年底前）"));
     assert!(jz_core::follow_up::headline(&merge.summary).contains("逾期未完成"));
 }
+
+/// 市场监管局's 2026 file with its indicator values set.
+fn office_file(plan: &Plan, values: &[(&str, f64)]) -> (String, Vec<u8>) {
+    let mut report = sample::sample_report(plan, "市场监管局", 2026, &mut sample::Rng::new(9));
+    for (id, v) in values {
+        let e = report.indicators.iter_mut().find(|i| i.id == *id).unwrap();
+        e.value = Some(*v);
+        e.value_text = v.to_string();
+    }
+    ("市场监管局_2026年度填报表.xlsx".into(), template::filled(plan, &report, "市场监管局", 2026, &[]).unwrap())
+}
+
+#[test]
+fn a_stock_with_a_baseline_is_judged_from_it() {
+    use jz_core::progress::{Judgement, assess};
+    let plan = second();
+    let ind = plan.indicator("I03").unwrap();
+    assert_eq!(ind.baseline(), Some((2025, 12.0)));
+    assert!(ind.is_binding());
+    let at = |year: u16, v: f64| assess(ind, 2026, 2030, year, &[(year, v)].into_iter().collect());
+    // By hand: 12 + (15 − 12) × (2026 − 2025) / (2030 − 2025) = 12.6.
+    let p = at(2026, 11.5);
+    assert_eq!(p.expected, 12.6);
+    assert_eq!(p.judgement, Judgement::Behind, "below its baseline: {}", p.reason);
+    assert_eq!(p.rate, Some(0.766667), "完成率 stays value / target");
+    assert!(p.reason.contains("低于基期值"), "{}", p.reason);
+    // (12.5 − 12) / (12.6 − 12) = 0.8333 → 关注; (12.4 − 12) / 0.6 = 0.6667 → 滞后.
+    assert_eq!(at(2026, 12.5).judgement, Judgement::Watch);
+    assert_eq!(at(2026, 12.4).judgement, Judgement::Behind);
+    assert_eq!(at(2026, 12.6).judgement, Judgement::OnTrack);
+    // 2028: 12 + 3 × 3 / 5 = 13.8; 2030: the target.
+    assert_eq!(at(2028, 13.9).expected, 13.8);
+    assert_eq!(at(2028, 13.9).judgement, Judgement::OnTrack);
+    assert_eq!(at(2030, 14.0).expected, 15.0);
+    // Without the baseline the same 11.5 would read 正常 (expected 15 × 1/5 = 3).
+    let mut plain = ind.clone();
+    (plain.base_year, plain.base_value) = (None, None);
+    let p = assess(&plain, 2026, 2030, 2026, &[(2026, 11.5)].into_iter().collect());
+    assert_eq!((p.expected, p.judgement), (3.0, Judgement::OnTrack));
+
+    // In a merge: 约束性 first among the unit's 滞后/关注 rows, marked everywhere.
+    let mut files = sample::sample_set(&plan, 2026, 5).unwrap();
+    files.retain(|(n, _)| !n.starts_with("市场监管局"));
+    files.push(office_file(&plan, &[("I01", 1.0), ("I03", 11.5)]));
+    let (merge, summary) =
+        merge_files(&plan, files.iter().map(|(n, b)| (n.as_str(), b.as_slice())), 2026, &Limits::default()).unwrap();
+    let ids: Vec<&str> = merge
+        .summary
+        .supervision
+        .iter()
+        .filter(|r| r.unit == "市场监管局" && r.category.starts_with("指标"))
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(ids, ["I03", "I01"]);
+    let row = merge.summary.supervision.iter().find(|r| r.id == "I03").unwrap();
+    assert!(row.content.starts_with("专利密集型产业增加值占GDP比重（约束性）"), "{}", row.content);
+    assert!(contains(&summary, "专利密集型产业增加值占GDP比重（约束性）"));
+    let docx = report::write_report(&plan, &merge).unwrap();
+    assert!(contains(&docx, "专利密集型产业增加值占GDP比重（约束性）"));
+    // The plan workbook keeps the baseline and the attribute.
+    let back = plan_file::load_plan(&plan_file::export_plan(&plan), "计划.xlsx").unwrap();
+    let b = back.indicator("I03").unwrap();
+    assert_eq!((b.baseline(), b.attribute.as_str()), (Some((2025, 12.0)), "约束性"));
+}

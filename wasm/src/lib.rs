@@ -80,6 +80,8 @@ export interface Facts {
   year_slot: string;
   /** The 督办清单 category of a measure past its 完成时限 (`逾期未完成`). */
   overdue: string;
+  /** 属性 of a binding indicator (`约束性`), marked after its name. */
+  binding: string;
 }
 /** `inspect` result: the validation result and the report as understood. */
 export interface Inspection { result: FileResult; report: Report }

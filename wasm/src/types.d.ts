@@ -305,7 +305,19 @@ note?: string | null,
 /**
  * `reporters` expanded to canonical unit names (output only).
  */
-reporter_units: Array<string>, };
+reporter_units: Array<string>, 
+/**
+ * 基期年度: the year of the baseline value (usually the year before the plan).
+ */
+base_year?: number | null, 
+/**
+ * 基期值: the value in `base_year`; a stock indicator's expected pace starts there.
+ */
+base_value?: number | null, 
+/**
+ * 属性: `约束性` or `预期性` as the plan marks it (empty when it does not).
+ */
+attribute?: string, };
 
 /**
  * One indicator that differs between the versions.

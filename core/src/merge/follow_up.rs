@@ -216,14 +216,20 @@ pub fn supervision(plan: &Plan, merge: &Merge) -> Vec<SupervisionRow> {
                     unit: unit.clone(),
                     category: cat.into(),
                     id: p.id.clone(),
-                    content: format!("{}（目标 {} {u}）", ind.name, display(ind.target)),
+                    content: format!("{}（目标 {} {u}）", ind.marked_name(), display(ind.target)),
                     situation: parts.join("；"),
                     basis: format!("进度判断“{}”：{}", p.judgement.label(), p.reason),
                 },
             );
         }
     }
-    keyed.sort_by_key(|a| a.0);
+    // Among a unit's 滞后/关注 rows, 约束性 indicators come first (contract §11).
+    let behind = cat_rank(category::BEHIND);
+    let expected_only = |r: &SupervisionRow| {
+        (r.category == category::BEHIND || r.category == category::WATCH)
+            && !plan.indicator(&r.id).is_some_and(|i| i.is_binding())
+    };
+    keyed.sort_by_key(|(k, r)| (k.0, k.1.min(behind), expected_only(r), k.1, k.2));
     keyed.into_iter().map(|(_, r)| r).collect()
 }
 

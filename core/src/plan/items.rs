@@ -226,9 +226,38 @@ pub struct Indicator {
     /// `reporters` expanded to canonical unit names (output only).
     #[serde(default)]
     pub reporter_units: Vec<String>,
+    /// 基期年度: the year of the baseline value (usually the year before the plan).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_year: Option<u16>,
+    /// 基期值: the value in `base_year`; a stock indicator's expected pace starts there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_value: Option<f64>,
+    /// 属性: `约束性` or `预期性` as the plan marks it (empty when it does not).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub attribute: String,
 }
 
+/// 属性 of a binding indicator.
+pub const BINDING: &str = "约束性";
+/// 属性 of an expected (guiding) indicator.
+pub const EXPECTED: &str = "预期性";
+
 impl Indicator {
+    /// Whether the plan marks the indicator 约束性.
+    pub fn is_binding(&self) -> bool {
+        self.attribute == BINDING
+    }
+
+    /// The name with its 约束性 mark (`专利密集型产业增加值占GDP比重（约束性）`).
+    pub fn marked_name(&self) -> String {
+        if self.is_binding() { format!("{}（{BINDING}）", self.name) } else { self.name.clone() }
+    }
+
+    /// The baseline (基期年度, 基期值) when the plan gives both.
+    pub fn baseline(&self) -> Option<(u16, f64)> {
+        Some((self.base_year?, self.base_value.filter(|v| v.is_finite())?))
+    }
+
     /// Whether values must be whole numbers (count units 件 个 家 所 次).
     pub fn is_count(&self) -> bool {
         matches!(self.unit.as_str(), "件" | "个" | "家" | "所" | "次" | "项" | "人")

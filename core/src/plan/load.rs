@@ -169,6 +169,12 @@ impl Plan {
             if !(ind.target.is_finite() && ind.target > 0.0) {
                 return bad(format!("指标 {} 的目标值必须是正数", ind.id));
             }
+            if !ind.attribute.is_empty() && ![super::BINDING, super::EXPECTED].contains(&ind.attribute.as_str()) {
+                return bad(format!("指标 {} 的属性“{}”应为约束性或预期性", ind.id, ind.attribute));
+            }
+            if ind.base_year.is_some() != ind.base_value.is_some() {
+                return bad(format!("指标 {} 的基期年度和基期值应同时填写", ind.id));
+            }
         }
         self.index = Index { names, measures, indicators };
         self.settle_words()?;

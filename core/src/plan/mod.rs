@@ -26,7 +26,8 @@ use crate::text::{fold_width, strip_spaces};
 pub use crate::digest::{hex, sha256_hex};
 pub use due::due_date;
 pub use items::{
-    Aggregation, Group, Indicator, IndicatorKind, Measure, MeasureInfo, MeasureRef, Role, Section, Task, Unit, UnitRole,
+    Aggregation, BINDING, EXPECTED, Group, Indicator, IndicatorKind, Measure, MeasureInfo, MeasureRef, Role, Section,
+    Task, Unit, UnitRole,
 };
 pub use words::{DEFAULT_ADDRESSEE, DEFAULT_COLLECTOR, YEAR_SLOT, place_of};
 

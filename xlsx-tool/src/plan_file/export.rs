@@ -31,7 +31,7 @@ const TASK_WIDTHS: [f64; 9] = [20.0, 8.0, 24.0, 8.0, 60.0, 30.0, 20.0, 20.0, 14.
 const UNIT_WIDTHS: [f64; 3] = [16.0, 10.0, 50.0];
 const GROUP_WIDTHS: [f64; 2] = [18.0, 80.0];
 /// Narrow enough for A4 landscape one page wide at 94 % (contract §13).
-const INDICATOR_WIDTHS: [f64; 10] = [6.0, 22.0, 8.0, 7.0, 9.0, 10.0, 14.0, 30.0, 20.0, 26.0];
+const INDICATOR_WIDTHS: [f64; 13] = [6.0, 22.0, 8.0, 7.0, 9.0, 10.0, 14.0, 30.0, 20.0, 26.0, 8.0, 8.0, 8.0];
 /// The width of the one-column sheets (notes, help): portrait A4 at 100 %.
 const TEXT_WIDTH: f64 = 88.0;
 
@@ -201,11 +201,20 @@ pub fn try_export_plan(plan: &Plan) -> Result<Vec<u8>, Error> {
             ind.description.as_str(),
             ind.source.as_str(),
             ind.note.as_deref().unwrap_or(""),
+            "",
+            "",
+            ind.attribute.as_str(),
         ];
         for (c, text) in cells.iter().enumerate() {
             cell_text(ws, r, c as u16, text, &text_input)?;
         }
         ws.write_number_with_format(r, 2, ind.target, &st.input)?;
+        if let Some(y) = ind.base_year {
+            ws.write_number_with_format(r, 10, f64::from(y), &st.input)?;
+        }
+        if let Some(v) = ind.base_value {
+            ws.write_number_with_format(r, 11, v, &st.input)?;
+        }
         let lines = cells.iter().zip(INDICATOR_WIDTHS).map(|(t, w)| text_lines(t, w)).max().unwrap_or(1);
         ws.set_row_height(r, row_height(lines))?;
     }

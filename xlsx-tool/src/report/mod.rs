@@ -212,7 +212,7 @@ fn overview(body: &mut Body, plan: &Plan, merge: &Merge) {
         .collect();
     s.push_str(&labels.join("，"));
     s.push('。');
-    let name = |id: &str| plan.indicator(id).map_or_else(|| id.to_string(), |i| i.name.clone());
+    let name = |id: &str| plan.indicator(id).map_or_else(|| id.to_string(), |i| i.marked_name());
     for (j, what) in [(Judgement::Behind, "滞后"), (Judgement::Watch, "需要关注")] {
         // Names only: the rates and the reasons are in part 三.
         let list: Vec<String> = judged(j).iter().map(|p| name(&p.id)).collect();
@@ -260,7 +260,7 @@ fn indicators(body: &mut Body, plan: &Plan, merge: &Merge) {
     let mut rows = Vec::new();
     for (i, total) in merge.summary.indicators.iter().enumerate() {
         let ind = plan.indicator(&total.id);
-        let name = ind.map_or_else(|| total.id.clone(), |i| format!("{}（{}）", i.name, i.unit));
+        let name = ind.map_or_else(|| total.id.clone(), |i| format!("{}（{}）", i.marked_name(), i.unit));
         let p = merge.summary.progress.iter().find(|p| p.id == total.id);
         rows.push(vec![
             format!("{}.{name}", i + 1),
@@ -280,7 +280,7 @@ fn indicators(body: &mut Body, plan: &Plan, merge: &Merge) {
         .collect();
     body.table(&columns, &rows);
     for p in merge.summary.progress.iter().filter(|p| matches!(p.judgement, Judgement::Behind | Judgement::Watch)) {
-        let name = plan.indicator(&p.id).map_or(p.id.as_str(), |i| i.name.as_str());
+        let name = plan.indicator(&p.id).map_or_else(|| p.id.clone(), |i| i.marked_name());
         body.text(&format!("{name}（{}）：{}", p.judgement.label(), p.reason));
     }
 }

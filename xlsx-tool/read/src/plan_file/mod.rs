@@ -84,8 +84,24 @@ pub const UNIT_COLUMNS: [&str; 3] = ["单位名称", "分组", "别名"];
 pub const GROUP_COLUMNS: [&str; 2] = ["组名", "成员"];
 /// Header of `量化指标`: the contract's eight columns, then `来源` and `备注` (the
 /// indicator's source in the document and its remark; optional on input).
-pub const INDICATOR_COLUMNS: [&str; 10] =
-    ["指标编号", "指标名称", "目标值", "计量单位", "类型", "汇总方式", "填报单位", "说明", "来源", "备注"];
+/// Then `基期年度`, `基期值` and `属性` (contract §11, optional).
+pub const INDICATOR_COLUMNS: [&str; 13] = [
+    "指标编号",
+    "指标名称",
+    "目标值",
+    "计量单位",
+    "类型",
+    "汇总方式",
+    "填报单位",
+    "说明",
+    "来源",
+    "备注",
+    "基期年度",
+    "基期值",
+    "属性",
+];
+/// Values of `属性`.
+pub const ATTRIBUTES: [&str; 2] = [jz_core::plan::BINDING, jz_core::plan::EXPECTED];
 /// How many of [`INDICATOR_COLUMNS`] must be present (the contract's eight).
 pub const INDICATOR_REQUIRED: usize = 8;
 /// Values of `汇总方式` (sum, single).

@@ -279,6 +279,7 @@ pub(crate) fn read_indicators(t: &Table<'_>, known: &Names, p: &mut Vec<PlanProb
             p.push(t.problem(r, 6, "填报单位为空。请写单位或单位组名称，如 各县区。"));
         }
         let note = t.text(r, 9);
+        let (base_year, base_value, attribute) = baseline(t, r, p);
         out.push(Indicator {
             id,
             name,
@@ -291,7 +292,45 @@ pub(crate) fn read_indicators(t: &Table<'_>, known: &Names, p: &mut Vec<PlanProb
             description: t.text(r, 7),
             note: (!note.is_empty()).then_some(note),
             reporter_units: Vec::new(),
+            base_year,
+            base_value,
+            attribute,
         });
     }
     out
+}
+
+/// 基期年度, 基期值 and 属性 of an indicator row (all optional; a year without a value or
+/// a value without a year is a problem at the empty cell).
+fn baseline(t: &Table<'_>, r: u32, p: &mut Vec<PlanProblem>) -> (Option<u16>, Option<f64>, String) {
+    let (year_text, value_text, attribute) = (t.text(r, 10), t.text(r, 11), t.text(r, 12));
+    let year = match t.value(r, 10) {
+        CellValue::Number(n) if n.fract() == 0.0 && (2000.0..=2100.0).contains(n) => Some(*n as u16),
+        _ => fold_width(&year_text).trim_end_matches('年').parse::<u16>().ok().filter(|y| (2000..=2100).contains(y)),
+    };
+    if !year_text.is_empty() && year.is_none() {
+        p.push(t.problem(r, 10, format!("基期年度“{year_text}”不是年份，请写四位数的年份，如 2025。")));
+    }
+    let value = match t.value(r, 11) {
+        CellValue::Number(n) if n.is_finite() => Some(*n),
+        v => fold_width(&v.as_text()).replace([',', ' '], "").parse::<f64>().ok().filter(|n| n.is_finite()),
+    };
+    if !value_text.is_empty() && value.is_none() {
+        p.push(t.problem(r, 11, format!("基期值“{value_text}”不是数字。请只填数字（不带单位）。")));
+    }
+    if year.is_some() && value_text.is_empty() {
+        p.push(t.problem(r, 11, "写了基期年度，但基期值为空。请填写基期值（只填数字），或清空基期年度。"));
+    }
+    if value.is_some() && year_text.is_empty() {
+        p.push(t.problem(r, 10, "写了基期值，但基期年度为空。请填写基期年度，如 2025。"));
+    }
+    if !attribute.is_empty() && !super::ATTRIBUTES.contains(&attribute.as_str()) {
+        let c: Vec<(&str, &str)> = super::ATTRIBUTES.iter().map(|a| (*a, *a)).collect();
+        p.push(t.problem(
+            r,
+            12,
+            format!("属性“{attribute}”不是可选的值，{}", hint(&attribute, &c, &super::ATTRIBUTES)),
+        ));
+    }
+    (year, value, attribute)
 }
