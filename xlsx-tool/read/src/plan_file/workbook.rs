@@ -356,6 +356,15 @@ fn read_groups(t: &Table<'_>, known: &mut Names, p: &mut Vec<PlanProblem>) -> Ve
                 )),
             }
         }
+        if members.is_empty() && t.text(r, 1).is_empty() {
+            p.push(t.problem(
+                r,
+                1,
+                format!(
+                    "单位组“{name}”还没有成员。请在“成员”栏写出它包含的单位（如 卫辉市、辉县市），多个单位用“、”隔开。"
+                ),
+            ));
+        }
         groups.push(Group { name, members });
     }
     for g in &groups {
