@@ -7,7 +7,8 @@ import { pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
 import { BASE_URL, DIST, FIXTURES, assert, cli, closePage, idle, openPage, py, save, test } from './lib.mjs';
 
-const BUDGET = 600 * 1024;
+// 600 KB read as 600,000 bytes, the stricter of the two readings.
+const BUDGET = 600_000;
 const CHECK = '/jz_wasm_check_bg.wasm';
 const WRITER = '/jz_wasm_bg.wasm';
 

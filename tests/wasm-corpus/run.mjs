@@ -1,7 +1,8 @@
 // Every spreadsheet the project keeps from other programs, through the shipped browser
 // module (contract §14): the corpus (tests/corpus/files) and every fixture under
 // tests/fixtures (hostile/, encrypted/, real_xls/, plans/, the broken files at the top),
-// each given to `validate` and to `merge` of the release build in web-demo/dist
+// each given to `validate` of the check-only module the page loads first and to `validate`
+// and `merge` of the full module, both the release builds in web-demo/dist
 // (scripts/web-build.sh: panic = abort, as in the page). For each file: no trap
 // (RuntimeError, `unreachable`), every thrown Error in Chinese, every diagnostic message
 // in Chinese, and the next call on a good file (good_mengzhou.xlsx) still answers.
@@ -15,16 +16,20 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = process.env.ROOT || path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DIST = process.env.DIST || path.join(ROOT, 'web-demo/dist');
-const glue = fs.readFileSync(path.join(DIST, 'jz_wasm.js'), 'utf8');
-const wasmModule = new WebAssembly.Module(fs.readFileSync(path.join(DIST, 'jz_wasm_bg.wasm')));
-
-/** A fresh instance of the module (the `--target no-modules` glue evaluated again). */
-function load() {
-  // eslint-disable-next-line no-new-func
-  const bindgen = new Function(`${glue}\nreturn wasm_bindgen;`)();
-  bindgen.initSync({ module: wasmModule });
-  return bindgen;
+/** A loader of one of the two modules: `stem` its files, `global` its glue's global. */
+function loader(stem, global) {
+  const glue = fs.readFileSync(path.join(DIST, `${stem}.js`), 'utf8');
+  const wasmModule = new WebAssembly.Module(fs.readFileSync(path.join(DIST, `${stem}_bg.wasm`)));
+  /** A fresh instance (the `--target no-modules` glue evaluated again). */
+  return () => {
+    // eslint-disable-next-line no-new-func
+    const bindgen = new Function(`${glue}\nreturn ${global};`)();
+    bindgen.initSync({ module: wasmModule });
+    return bindgen;
+  };
 }
+const loadCheck = loader('jz_wasm_check', 'jz_check');
+const load = loader('jz_wasm', 'jz_writer');
 
 const CJK = /[\u4e00-\u9fff]/;
 const SKIP = /\.(py|sh|md|json|mjs)$/i;
@@ -55,6 +60,7 @@ const isTrap = (e) => e instanceof WebAssembly.RuntimeError || e?.constructor?.n
 
 const good = fs.readFileSync(path.join(ROOT, 'tests/fixtures/good_mengzhou.xlsx'));
 let jz = load();
+let check = loadCheck();
 const goodResult = jz.validate(good, 'good_mengzhou.xlsx');
 if (!goodResult.ok) throw new Error(`good_mengzhou.xlsx does not validate: ${JSON.stringify(goodResult)}`);
 const YEAR = goodResult.year;
@@ -70,7 +76,7 @@ for (const file of files) {
   const name = path.basename(file);
   const bytes = new Uint8Array(fs.readFileSync(file));
   const problems = [];
-  const call = (what, f) => {
+  const call = (what, f, reload) => {
     try {
       for (const m of messages(f())) {
         if (!CJK.test(m)) problems.push(`${what}: a message not in Chinese: ${m}`);
@@ -78,19 +84,24 @@ for (const file of files) {
     } catch (e) {
       if (isTrap(e)) {
         problems.push(`${what}: the module trapped (${e})`);
-        jz = load();
+        reload();
       } else if (!CJK.test(String(e?.message ?? e))) {
         problems.push(`${what}: threw an error not in Chinese: ${e}`);
       }
     }
   };
-  call('validate', () => jz.validate(bytes, name));
-  call('merge', () => jz.merge([{ name, bytes }], YEAR));
-  try {
-    if (!jz.validate(good, 'good_mengzhou.xlsx').ok) problems.push('the next call on a good file fails');
-  } catch (e) {
-    problems.push(`the next call on a good file threw: ${e}`);
-    jz = load();
+  const reloadCheck = () => { check = loadCheck(); };
+  const reloadFull = () => { jz = load(); };
+  call('validate (check-only module)', () => check.validate(bytes, name), reloadCheck);
+  call('validate', () => jz.validate(bytes, name), reloadFull);
+  call('merge', () => jz.merge([{ name, bytes }], YEAR), reloadFull);
+  for (const [which, mod, reload] of [['check-only', () => check, reloadCheck], ['full', () => jz, reloadFull]]) {
+    try {
+      if (!mod().validate(good, 'good_mengzhou.xlsx').ok) problems.push(`the next call on a good file fails (${which})`);
+    } catch (e) {
+      problems.push(`the next call on a good file threw (${which}): ${e}`);
+      reload();
+    }
   }
   const shown = path.relative(ROOT, file);
   if (problems.length) failures.push(`${shown}\n    ${problems.join('\n    ')}`);

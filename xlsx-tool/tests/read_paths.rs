@@ -4,6 +4,9 @@
 //! answers within [`TIME`] and [`MEMORY_KB`], refuses with exit code 2, and says why in one
 //! plain Chinese sentence on stderr — no panic text, no English.
 //!
+//! A hostile fixture that is still a summary (`summary_*`: a summary with a far-away cell)
+//! may be read as one, within the same bounds.
+//!
 //! Each run is a child process of its own under GNU time (`/usr/bin/time -f %M`), as in
 //! `corpus.rs`, so its time and peak memory are its own.
 #![cfg(unix)]
@@ -68,8 +71,12 @@ fn run(args: &[&str], rss: &Path) -> Run {
     Run { code: out.status.code(), stderr: String::from_utf8_lossy(&out.stderr).into_owned(), elapsed, peak_kb }
 }
 
-/// Why `run` broke a rule, if it did.
-fn judge(run: &Run) -> Option<String> {
+/// Why `run` broke a rule, if it did. `readable`: the file is a summary the read may
+/// accept (an edited summary that is still one), which must then print it on stdout.
+fn judge(run: &Run, readable: bool) -> Option<String> {
+    if readable && run.code == Some(0) && run.stderr.trim().is_empty() && run.elapsed <= TIME {
+        return run.peak_kb.filter(|&kb| kb > MEMORY_KB).map(|kb| format!("peak memory {} MB", kb / 1024));
+    }
     let mut wrong = Vec::new();
     if run.elapsed > TIME {
         wrong.push(format!("took {:?}", run.elapsed));
@@ -105,7 +112,9 @@ fn summary_plan_and_word_readers_refuse_hostile_files_in_chinese_within_bounds()
         ];
         for (what, args) in reads {
             runs += 1;
-            if let Some(why) = judge(&run(&args, &rss)) {
+            let readable =
+                what == "summary" && file.file_name().is_some_and(|n| n.to_string_lossy().starts_with("summary_"));
+            if let Some(why) = judge(&run(&args, &rss), readable) {
                 failures.push(format!("{} as a {what}: {why}", file.display()));
             }
         }

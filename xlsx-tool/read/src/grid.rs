@@ -226,18 +226,6 @@ impl Book<'_> {
         sheets.iter().filter(|s| s.typ == SheetType::WorkSheet).map(|s| s.name.clone()).collect()
     }
 
-    /// One sheet as calamine's own range (the summary reader's cells), `Err` when the
-    /// sheet cannot be read.
-    pub fn range(&mut self, name: &str) -> Result<calamine::Range<Data>, Diagnostic> {
-        let range = match self {
-            Book::Xlsx(b) => b.worksheet_range(name).ok(),
-            Book::Xlsb(b) => b.worksheet_range(name).ok(),
-            Book::Xls(b) => b.worksheet_range(name).ok(),
-            Book::Ods(b) => b.worksheet_range(name).ok(),
-        };
-        range.ok_or_else(not_a_workbook)
-    }
-
     /// Reads only the first `rows` rows of one sheet (to look for a header row) as
     /// [`Book::grid`] reads the whole sheet; the zip formats stop parsing there.
     pub fn grid_head(&mut self, name: &str, rows: u32, limits: &Limits) -> Result<Grid, Diagnostic> {

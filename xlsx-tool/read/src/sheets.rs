@@ -37,22 +37,12 @@ impl<'a> Sheets<'a> {
         Ok(grid)
     }
 
-    /// The worksheet named exactly `name` as calamine's range (`None` without one), its
-    /// cells counted against the whole workbook's limits like every sheet read.
-    pub fn range(&mut self, name: &str) -> Result<Option<calamine::Range<calamine::Data>>, Diagnostic> {
+    /// The worksheet named exactly `name`, whole (`None` without one).
+    pub fn read_named(&mut self, name: &str) -> Result<Option<Grid>, Diagnostic> {
         if !self.names.iter().any(|n| n == name) {
             return Ok(None);
         }
-        let range = self.book.range(name)?;
-        let (h, w) = range.get_size();
-        if (h as u64).saturating_mul(w as u64) > self.limits.max_area() {
-            return Err(workbook_too_large(self.limits));
-        }
-        self.cells_read = self.cells_read.saturating_add(range.used_cells().count());
-        if self.cells_read > self.limits.max_total_cells {
-            return Err(workbook_too_large(self.limits));
-        }
-        Ok(Some(range))
+        self.read(name).map(Some)
     }
 
     /// The whole of one sheet.

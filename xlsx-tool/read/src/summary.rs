@@ -9,7 +9,7 @@ mod changes;
 pub mod meta;
 mod rebuild;
 
-use calamine::{Data, Range};
+use crate::grid::Grid;
 use jz_core::Diagnostic;
 use jz_core::merge::{HistorySource, IndicatorTotal, MeasureCounts, MergeSummary, Outcome, UnitState};
 use jz_core::summary_layout::{DETAIL_COLUMNS, UNIT_COLUMNS, names, status_keys};
@@ -26,11 +26,11 @@ use cells::{body_rows, column, find_header, number, text};
 #[derive(Debug, Clone)]
 pub struct SummaryBook {
     sha256: String,
-    meta: Range<Data>,
-    detail: Range<Data>,
-    indicators: Range<Data>,
-    units: Range<Data>,
-    changes: Option<Range<Data>>,
+    meta: Grid,
+    detail: Grid,
+    indicators: Grid,
+    units: Grid,
+    changes: Option<Grid>,
 }
 
 /// Opens a summary written by `xlsx_tool::summary::write_summary` through the guarded entry
@@ -65,17 +65,17 @@ pub fn open_summary(bytes: &[u8]) -> Result<SummaryBook, Error> {
 
 /// The sheets a [`SummaryBook`] holds; the outer `Err` is a limit passed while reading.
 fn read_sheets(sheets: &mut Sheets<'_>) -> Result<Result<SummaryBook, Error>, Diagnostic> {
-    let Some(meta) = sheets.range(jz_core::sheets::META)? else {
+    let Some(meta) = sheets.read_named(jz_core::sheets::META)? else {
         return Ok(Err(Error::NotASummary("没有“_meta”工作表。请选择由本工具“汇总”生成的汇总表。".into())));
     };
     let mut needed = Vec::with_capacity(3);
     for name in [names::DETAIL, names::INDICATORS, names::UNITS] {
-        match sheets.range(name)? {
+        match sheets.read_named(name)? {
             Some(range) => needed.push(range),
             None => return Ok(Err(missing_sheet(name))),
         }
     }
-    let changes = sheets.range(names::CHANGES)?;
+    let changes = sheets.read_named(names::CHANGES)?;
     let mut needed = needed.into_iter();
     let (Some(detail), Some(indicators), Some(units)) = (needed.next(), needed.next(), needed.next()) else {
         return Ok(Err(not_xlsx()));
@@ -179,7 +179,7 @@ pub fn read_merge(bytes: &[u8]) -> Result<Merge, Error> {
     open_summary(bytes)?.merge()
 }
 
-fn read_measures(range: &Range<Data>) -> Result<Vec<MeasureCounts>, Error> {
+fn read_measures(range: &Grid) -> Result<Vec<MeasureCounts>, Error> {
     let (h, cols) = find_header(range, DETAIL_COLUMNS[0], names::DETAIL)?;
     let status_col = column(&cols, "完成状态", names::DETAIL)?;
     let remark_col = column(&cols, "备注", names::DETAIL)?;
@@ -202,7 +202,7 @@ fn read_measures(range: &Range<Data>) -> Result<Vec<MeasureCounts>, Error> {
     Ok(out)
 }
 
-fn read_indicators(range: &Range<Data>) -> Result<Vec<IndicatorTotal>, Error> {
+fn read_indicators(range: &Grid) -> Result<Vec<IndicatorTotal>, Error> {
     let sheet = names::INDICATORS;
     let (h, cols) = find_header(range, "指标编号", sheet)?;
     let target_col = column(&cols, "目标值", sheet)?;
@@ -228,7 +228,7 @@ fn read_indicators(range: &Range<Data>) -> Result<Vec<IndicatorTotal>, Error> {
     Ok(out)
 }
 
-fn read_missing(range: &Range<Data>) -> Result<Vec<String>, Error> {
+fn read_missing(range: &Grid) -> Result<Vec<String>, Error> {
     let (h, cols) = find_header(range, UNIT_COLUMNS[0], names::UNITS)?;
     let state_col = column(&cols, "状态", names::UNITS)?;
     let missing = [UnitState::Missing.label(), UnitState::Rejected.label()];

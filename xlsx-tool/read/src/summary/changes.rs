@@ -2,7 +2,7 @@
 //! summaries written before it existed kept every row as JSON in `_meta`
 //! ([`crate::meta`] still reads those).
 
-use calamine::{Data, Range};
+use crate::grid::Grid;
 use jz_core::changes::{CHANGE_COLUMNS, Change};
 use jz_core::summary_layout::names;
 
@@ -14,13 +14,13 @@ use crate::Error;
 ///
 /// # Errors
 /// [`Error::NotASummary`] when the header or one of its columns is missing.
-pub(super) fn read_changes(range: &Range<Data>) -> Result<Vec<Change>, Error> {
+pub(super) fn read_changes(range: &Grid) -> Result<Vec<Change>, Error> {
     let (h, cols) = find_header(range, CHANGE_COLUMNS[0], names::CHANGES)?;
     let mut at = [0u32; 8];
     for (slot, label) in at.iter_mut().zip(CHANGE_COLUMNS) {
         *slot = column(&cols, label, names::CHANGES)?;
     }
-    let end = range.end().map_or(0, |(r, _)| r);
+    let end = range.max_row().unwrap_or(0);
     let mut out = Vec::new();
     for row in h + 1..=end {
         let [unit, file, superseded, sheet, cell, field, old, new] = at.map(|c| text(range, row, c));

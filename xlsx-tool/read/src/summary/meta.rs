@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 
-use calamine::{Data, Range};
+use crate::grid::Grid;
 use jz_core::SUMMARY_FORMAT;
 use jz_core::changes::Change;
 use jz_core::follow_up::{ReminderRow, SupervisionRow};
@@ -71,7 +71,7 @@ pub(crate) struct SummaryMeta {
 ///
 /// # Errors
 /// [`Error::NotASummary`] when `format` is not `jz-ip-summary` or a row is unreadable.
-pub(crate) fn read_summary_meta(meta: &Range<Data>) -> Result<SummaryMeta, Error> {
+pub(crate) fn read_summary_meta(meta: &Grid) -> Result<SummaryMeta, Error> {
     let bad = |m: String| Error::NotASummary(m);
     let mut keys: BTreeMap<String, String> = BTreeMap::new();
     let mut out = SummaryMeta::default();
@@ -123,7 +123,7 @@ pub(crate) fn read_summary_meta(meta: &Range<Data>) -> Result<SummaryMeta, Error
 ///
 /// # Errors
 /// [`Error::NotASummary`] when a history row is unreadable.
-pub(crate) fn read_history(meta: &Range<Data>) -> Result<Vec<YearData>, Error> {
+pub(crate) fn read_history(meta: &Grid) -> Result<Vec<YearData>, Error> {
     let mut by_year: BTreeMap<u16, YearData> = BTreeMap::new();
     for row in rows(meta) {
         if text(meta, row, 0) != "history" {

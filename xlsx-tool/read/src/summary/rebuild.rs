@@ -7,9 +7,9 @@
 //! file name, contact, 填报日期). The per-unit indicator values (`Merge::values`) and the
 //! diagnostics are not rebuilt: the report does not use them.
 
-use calamine::{Data, Range};
+use crate::grid::Grid;
 use jz_core::merge::{DetailRow, FileOutcome, Outcome, UnitState, UnitStatus};
-use jz_core::{Date, Merge, Report, Submission};
+use jz_core::{CellValue, Date, Merge, Report, Submission};
 
 use jz_core::summary_layout::{DETAIL_COLUMNS, NO_UNITS_REMARK, NOT_ASSIGNED_REMARK, UNIT_COLUMNS, names};
 
@@ -33,7 +33,7 @@ pub(super) fn rebuild_merge(book: &SummaryBook) -> Result<Merge, Error> {
     Ok(Merge { summary, files, units, rows, values: Vec::new(), latest_date, history })
 }
 
-fn detail_rows(range: &Range<Data>) -> Result<Vec<DetailRow>, Error> {
+fn detail_rows(range: &Grid) -> Result<Vec<DetailRow>, Error> {
     let sheet = names::DETAIL;
     let (h, cols) = find_header(range, DETAIL_COLUMNS[0], sheet)?;
     let col = |label: &str| column(&cols, label, sheet);
@@ -75,14 +75,10 @@ fn detail_rows(range: &Range<Data>) -> Result<Vec<DetailRow>, Error> {
 }
 
 /// A 填报日期 cell: a date cell, a serial number or text.
-fn date_cell(range: &Range<Data>, row: u32, col: u32) -> (Option<Date>, String) {
-    match range.get_value((row, col)) {
-        Some(Data::DateTime(dt)) => {
-            let d = Date::from_serial(dt.as_f64());
-            (d, d.map(|d| d.to_string()).unwrap_or_default())
-        }
-        Some(Data::Float(f)) => {
-            let d = Date::from_serial(*f);
+fn date_cell(range: &Grid, row: u32, col: u32) -> (Option<Date>, String) {
+    match range.get(row, col) {
+        CellValue::Date(serial) | CellValue::Number(serial) => {
+            let d = Date::from_serial(*serial);
             (d, d.map(|d| d.to_string()).unwrap_or_default())
         }
         _ => {
@@ -92,7 +88,7 @@ fn date_cell(range: &Range<Data>, row: u32, col: u32) -> (Option<Date>, String) 
     }
 }
 
-fn unit_rows(range: &Range<Data>, year: u16) -> Result<(Vec<UnitStatus>, Vec<FileOutcome>), Error> {
+fn unit_rows(range: &Grid, year: u16) -> Result<(Vec<UnitStatus>, Vec<FileOutcome>), Error> {
     let sheet = names::UNITS;
     let (h, cols) = find_header(range, UNIT_COLUMNS[0], sheet)?;
     let col = |label: &str| column(&cols, label, sheet);
