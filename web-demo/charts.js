@@ -4,6 +4,8 @@
 (() => {
   const JZ = (window.JZ = window.JZ || {});
   const { el, svgEl, fmt, pct } = JZ;
+  /** An indicator's name, with the plan's 约束性 mark when it has one (contract §11). */
+  const marked = (meta) => (meta.attribute && meta.attribute === JZ.state.facts.binding ? `${meta.name}（${meta.attribute}）` : meta.name);
 
   const KIND_LABEL = { flow: '累计新增', stock: '年末存量', annual: '当年数值' };
   const GROUPS = [
@@ -99,7 +101,7 @@
     s.indicators.forEach((ind, i) => {
       const meta = byId.get(ind.id) || { name: ind.id, unit: '' };
       const y = top + i * rowH;
-      const name = `${ind.id} ${meta.name}`;
+      const name = `${ind.id} ${marked(meta)}`;
       const nameEl = svgEl('text', { x: 4, y: y + 15 }, name.length > 24 ? name.slice(0, 23) + '…' : name);
       nameEl.append(svgEl('title', {}, name));
       svg.append(nameEl);
@@ -130,7 +132,7 @@
       const meta = byId.get(p.id) || { name: p.id, unit: '' };
       return el('tr', { 'data-id': p.id, 'data-judgement': p.judgement },
         el('td', { text: p.id }),
-        el('td', { text: meta.name }),
+        el('td', { text: marked(meta) }),
         el('td', { text: KIND_LABEL[p.kind] || p.kind }),
         el('td', { class: 'num', text: `${fmt(p.target)} ${meta.unit}` }),
         ...years.map((y) => el('td', { class: 'num', text: p.years[y] === null || p.years[y] === undefined ? '' : fmt(p.years[y]) })),

@@ -14,6 +14,9 @@
   function detailView(plan, rows) {
     const measureTask = new Map(plan.measures.map((m) => [m.id, m.task]));
     const measureText = new Map(plan.measures.map((m) => [m.id, m.text]));
+    // 完成时限 as the plan writes it (contract §11), shown under the measure.
+    const measureDue = new Map(plan.measures.map((m) => [m.id, m.due || '']));
+    const overdue = JZ.state.facts.overdue;
     const taskOf = new Map(plan.tasks.map((t) => [t.number, t]));
     const section = el('select', { id: 'detail-section', 'aria-label': '部分' });
     const task = el('select', { id: 'detail-task', 'aria-label': '任务' });
@@ -50,9 +53,9 @@
       });
       tbody.replaceChildren(...shown.slice(0, MAX_ROWS).map((r) => el('tr', { 'data-measure': r.measure, 'data-unit': r.unit, class: r.assigned ? '' : 'unassigned' },
         el('td', { class: 'num', text: r.measure }),
-        el('td', { class: 'text', text: measureText.get(r.measure) || '' }),
-        el('td', { text: r.unit }),
-        el('td', { text: r.status }),
+        el('td', { class: 'text', text: (measureText.get(r.measure) || '') + (measureDue.get(r.measure) ? `\n完成时限：${measureDue.get(r.measure)}` : '') }),
+        el('td', { text: r.role ? `${r.unit}（${r.role}）` : r.unit }),
+        el('td', { class: r.overdue ? 'overdue' : '', text: r.overdue ? `${r.status}（${overdue}）` : r.status }),
         el('td', { class: 'text', text: r.progress }),
         el('td', { class: 'text', text: r.problems }),
         el('td', { class: 'text', text: r.next_plan }),

@@ -146,7 +146,7 @@
       JZ.setStatus('正在生成年度工作报告……');
       try {
         const bytes = await JZ.call('report', S().files.map((f) => ({ name: f.name, bytes: f.bytes, mapping: f.mapping || undefined })), year, JZ.planArg());
-        JZ.download(`${year}年度焦作市推动知识产权高质量发展工作情况报告.docx`, bytes, JZ.DOCX_TYPE);
+        JZ.download(S().plan.report_title.split(S().facts.year_slot).join(String(year)) + '.docx', bytes, JZ.DOCX_TYPE);
         JZ.setStatus('已生成年度工作报告（Word），请在 Word 或 WPS 中打开修改。');
       } catch (e) {
         JZ.setStatus(e.message, true);

@@ -25,6 +25,9 @@
   function showInUse() {
     const p = S().plan;
     const own = Boolean(S().planText);
+    // The plan's own words: its place in the heading and the window title.
+    document.querySelector('header h1').textContent = `${p.heading} · 任务落实情况填报与汇总`;
+    document.title = `${p.region}知识产权任务落实情况填报与汇总`;
     $('plan-in-use').textContent = `使用的计划：${p.title}　编号 ${p.id}　版本 ${String(p.hash || '').slice(0, 8)}　` + (own ? '（修订后的计划）' : '（内置计划）');
     $('plan-in-use').title = `${p.title}（编号 ${p.id}，版本 ${p.hash}）`;
     $('plan-builtin').disabled = !own || S().busy;

@@ -181,7 +181,7 @@ fn measure_entry<'a>(plan: &Plan, report: &'a mut Report, id: &str) -> Result<&'
         return Ok(&mut report.measures[pos]);
     }
     let m = plan.measure(id).ok_or_else(|| EditError::UnknownMeasure(id.to_string()))?;
-    let assigned = report.unit.as_deref().is_some_and(|u| m.task.units.iter().any(|x| x == u));
+    let assigned = report.unit.as_deref().is_some_and(|u| m.reports(u));
     report.measures.push(MeasureEntry::blank(&m, assigned));
     let last = report.measures.len() - 1;
     Ok(&mut report.measures[last])

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use crate::date::Date;
 use crate::merge::{Merge, Outcome, UnitState};
 use crate::number::round6;
-use crate::plan::{IndicatorKind, Plan};
+use crate::plan::{IndicatorKind, Plan, Role};
 use crate::progress::{ON_TRACK, WATCH, value_at};
 use crate::report::{NOT_SUBMITTED, Status};
 
@@ -271,8 +271,8 @@ fn indicators(plan: &Plan, merges: &[&Merge], end: u16) -> Vec<IndicatorEvaluati
                 name: ind.name.clone(),
                 unit: ind.unit.clone(),
                 kind: ind.kind,
-                attribute: String::new(),
-                baseline: None,
+                attribute: ind.attribute.clone(),
+                baseline: ind.base_value,
                 target: ind.target,
                 values: by_year.iter().map(|(y, v)| (y.to_string(), *v)).collect(),
                 final_value,
@@ -287,7 +287,14 @@ fn indicators(plan: &Plan, merges: &[&Merge], end: u16) -> Vec<IndicatorEvaluati
 fn measures(plan: &Plan, merges: &[&Merge]) -> Vec<MeasureEvaluation> {
     let mut out = Vec::new();
     for m in plan.measures() {
-        for unit in &m.task.units {
+        // Every unit of the measure with its role, lead units first (a plan without roles:
+        // every unit 责任).
+        let units: Vec<(&String, &str)> = if m.measure.roles.is_empty() {
+            m.measure.units.iter().map(|u| (u, Role::Responsible.label())).collect()
+        } else {
+            m.measure.roles.iter().map(|r| (&r.unit, r.role.label())).collect()
+        };
+        for (unit, role) in units {
             let mut statuses = BTreeMap::new();
             let mut last = None;
             for merge in merges {
@@ -310,7 +317,7 @@ fn measures(plan: &Plan, merges: &[&Merge]) -> Vec<MeasureEvaluation> {
                 id: m.measure.id.clone(),
                 task: m.task.number,
                 unit: unit.clone(),
-                role: "责任".to_string(),
+                role: role.to_string(),
                 statuses,
                 final_status,
                 final_year: last.map(|(y, _)| y),

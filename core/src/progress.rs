@@ -13,7 +13,10 @@
 //! years elapsed at the end of `Y`:
 //! - `flow` and `stock`: the **expected** value at the end of `Y` is `target × k / n` (a
 //!   straight line from zero at the end of `first_year - 1` to the target at the end of
-//!   `last_year`; the plan states no baseline). `ratio = value / expected`.
+//!   `last_year`) when the plan states no baseline. `ratio = value / expected`.
+//!   A `stock` with a baseline (基期年度 B, 基期值 b) is expected at
+//!   `b + (target − b) × (Y − B) / (last_year − B)` and judged on the way made from the
+//!   baseline: `ratio = (value − b) / (expected − b)` (below the baseline is 滞后).
 //!   A value at or above the target is always 正常.
 //! - `annual`: `ratio = value of Y / target` (the target holds every year).
 //!
@@ -298,6 +301,9 @@ pub fn assess(
                 (Some(c), line_expected, j, reason)
             }
         }
+        IndicatorKind::Stock if ind.baseline().is_some_and(|(y, _)| y < last_year) => {
+            stock_from_baseline(ind, last_year, year, &so_far)
+        }
         IndicatorKind::Stock => match so_far.iter().next_back() {
             None => (None, line_expected, Judgement::NoData, format!("{first_year}–{year} 年均无填报数据。")),
             Some((&ly, &v)) => {
@@ -345,6 +351,51 @@ pub fn assess(
             .map(|y| (y.to_string(), value_at(ind.kind, values, y).map(|v| round6(v / target))))
             .collect(),
     }
+}
+
+/// A stock indicator with a baseline (contract §11): expected at the end of `year` is
+/// `基期值 + (目标值 − 基期值) × (Y − 基期年度) / (截止年度 − 基期年度)`; judged on the way
+/// made from the baseline (`(value − 基期值) / (expected − 基期值)`), so a value below
+/// the baseline is 滞后. Returns (value, expected, judgement, reason).
+fn stock_from_baseline(
+    ind: &Indicator,
+    last_year: u16,
+    year: u16,
+    so_far: &BTreeMap<u16, f64>,
+) -> (Option<f64>, f64, Judgement, String) {
+    let (base_year, base) = ind.baseline().unwrap_or((last_year, 0.0));
+    let target = ind.target;
+    let u = ind.unit.as_str();
+    let span = f64::from(last_year.saturating_sub(base_year).max(1));
+    let elapsed = f64::from(year.min(last_year).saturating_sub(base_year));
+    let expected = round6(base + (target - base) * elapsed / span);
+    let Some((&ly, &v)) = so_far.iter().next_back() else {
+        return (None, expected, Judgement::NoData, format!("截至 {year} 年均无填报数据。"));
+    };
+    let rising = target >= base;
+    let reached = if rising { v >= target } else { v <= target };
+    let step = expected - base;
+    let ratio = if step.abs() < 1e-9 { if reached { 1.0 } else { 0.0 } } else { (v - base) / step };
+    let mut reason = format!(
+        "{ly} 年末为 {} {u}，基期（{base_year} 年）为 {} {u}，目标 {} {u}；按基期起的线性进度 {year} 年末应达 {} {u}，已完成应达增量的 {:.1}%",
+        display(v),
+        display(base),
+        display(target),
+        display(expected),
+        round6(ratio) * 100.0
+    );
+    if reached {
+        reason.push_str("；已达到目标。");
+    } else if if rising { v < base } else { v > base } {
+        reason.push_str("；低于基期值。");
+    } else {
+        reason.push('。');
+    }
+    if ly < year {
+        reason.push_str(&format!("（{year} 年无数据，用 {ly} 年的数值。）"));
+    }
+    let j = if reached { Judgement::OnTrack } else { Judgement::of_ratio(ratio) };
+    (Some(v), expected, j, reason)
 }
 
 /// Combines year data from several sources into one entry per year (sorted by year): a

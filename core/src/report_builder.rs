@@ -57,7 +57,11 @@ impl MeasureEntry {
             id: m.measure.id.clone(),
             task_text: format!("{}.{}", m.task.number, m.task.title),
             measure_text: m.measure.text.clone(),
-            responsible: m.task.responsible_text.clone(),
+            responsible: if m.has_roles() || !m.measure.responsible.is_empty() || !m.measure.due.is_empty() {
+                m.responsible_label(None)
+            } else {
+                m.task.responsible_text.clone()
+            },
             status: None,
             status_text: String::new(),
             progress: String::new(),

@@ -47,6 +47,16 @@ pub const ISSUE_COLUMNS: [&str; 7] = ["文件名", "单位", "严重程度", "�
 pub const NOT_ASSIGNED_REMARK: &str = "非本单位责任举措，未计入统计";
 /// 备注 of the placeholder row of a measure no unit is expected to report.
 pub const NO_UNITS_REMARK: &str = "该举措没有应报单位";
+/// 备注 of a 任务明细 row for a unit with a role (`牵头` → `牵头单位`), where the plan names
+/// lead and supporting units.
+pub fn role_remark(role: &str) -> String {
+    if role.is_empty() { String::new() } else { format!("{role}单位") }
+}
+
+/// 备注 of a 任务明细 row past its 完成时限 and not 已完成.
+pub fn overdue_remark(due: &str) -> String {
+    format!("{}（完成时限：{due}）", crate::merge::follow_up::category::OVERDUE)
+}
 
 /// Status columns of 汇总总览 and the keys of `status_counts`: the four statuses, then 未报送.
 pub fn status_keys() -> [&'static str; 5] {

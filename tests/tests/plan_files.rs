@@ -48,7 +48,10 @@ fn the_exported_workbook_is_made_for_people() {
     assert_eq!(names, ["计划信息", "任务清单", "责任单位", "单位组", "量化指标", "说明", "填写说明", "_meta"]);
     let tasks = book.worksheet_range("任务清单").expect("任务清单");
     let header: Vec<String> = tasks.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
-    assert_eq!(header, ["部分", "任务编号", "任务内容", "举措编号", "落实举措", "责任单位"]);
+    assert_eq!(
+        header,
+        ["部分", "任务编号", "任务内容", "举措编号", "落实举措", "责任单位", "牵头单位", "配合单位", "完成时限"]
+    );
     let ind = book.worksheet_range("量化指标").expect("量化指标");
     let header: Vec<String> = ind.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
     assert_eq!(&header[..8], ["指标编号", "指标名称", "目标值", "计量单位", "类型", "汇总方式", "填报单位", "说明"]);

@@ -94,12 +94,19 @@ struct Facts {
     plan_extensions: Vec<&'static str>,
     severities: Vec<SeverityFact>,
     judgement: JudgementFact,
+    /// Where the year goes in a plan's `report_title` (`{年度}`).
+    year_slot: &'static str,
+    /// The 督办清单 category of a measure past its 完成时限 (`逾期未完成`).
+    overdue: &'static str,
+    /// 属性 of a binding indicator (`约束性`), marked after its name.
+    binding: &'static str,
 }
 
 /// The facts the page needs from Rust: `{statuses, not_submitted, fields: [{field, label,
 /// long_text}], editable: {header, measure, indicator}, max_file_bytes, extensions,
-/// plan_extensions, severities: [{id, label}], judgement: {on_track, watch, rule}}` (severities
-/// in the order diagnostics are listed; `judgement` the 正常/关注/滞后 thresholds and the rule in words).
+/// plan_extensions, severities: [{id, label}], judgement: {on_track, watch, rule}, year_slot, overdue, binding}` (severities
+/// in the order diagnostics are listed; `judgement` the 正常/关注/滞后 thresholds and the rule in words;
+/// `year_slot` where the year goes in a plan's `report_title`).
 ///
 /// # Errors
 /// Only if the result cannot be converted (never in practice).
@@ -116,6 +123,9 @@ pub fn facts_js() -> JsResult<JsValue> {
         max_file_bytes: Limits::default().max_file_bytes,
         extensions: &jz_read::inputs::SPREADSHEET_EXTENSIONS,
         plan_extensions: jz_read::plan_file::plan_extensions(),
+        year_slot: jz_core::plan::YEAR_SLOT,
+        overdue: jz_core::follow_up::category::OVERDUE,
+        binding: jz_core::plan::BINDING,
         severities: [Severity::Error, Severity::Warning]
             .into_iter()
             .map(|id| SeverityFact { id, label: id.label() })

@@ -80,6 +80,12 @@ export interface Facts {
   severities: { id: "error" | "warning"; label: string }[];
   /** The progress judgement: a ratio ≥ `on_track` is 正常, ≥ `watch` 关注, below 滞后; `rule` says it in words. */
   judgement: { on_track: number; watch: number; rule: string };
+  /** Where the year goes in a plan's `report_title` (`{年度}`). */
+  year_slot: string;
+  /** The 督办清单 category of a measure past its 完成时限 (`逾期未完成`). */
+  overdue: string;
+  /** 属性 of a binding indicator (`约束性`), marked after its name. */
+  binding: string;
 }
 /** `inspect` result: the validation result, the report as understood, and the measures sheet's header row as read (null when none was found, and always in the check-only module: ask `headers`): what the 对应列 step shows. */
 export interface Inspection { result: FileResult; report: Report; columns: HeaderView | null }

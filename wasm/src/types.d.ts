@@ -401,7 +401,19 @@ note?: string | null,
 /**
  * `reporters` expanded to canonical unit names (output only).
  */
-reporter_units: Array<string>, };
+reporter_units: Array<string>, 
+/**
+ * 基期年度: the year of the baseline value (usually the year before the plan).
+ */
+base_year?: number | null, 
+/**
+ * 基期值: the value in `base_year`; a stock indicator's expected pace starts there.
+ */
+base_value?: number | null, 
+/**
+ * 属性: `约束性` or `预期性` as the plan marks it (empty when it does not).
+ */
+attribute?: string, };
 
 /**
  * One indicator that differs between the versions.
@@ -605,7 +617,33 @@ id: string,
 /**
  * The annex text verbatim.
  */
-text: string, };
+text: string, 
+/**
+ * 责任单位 of this measure when it differs from its task's (unit or group names).
+ */
+responsible?: Array<string>, 
+/**
+ * 牵头单位 (unit or group names); with `support`, replaces the task's 责任单位.
+ */
+lead?: Array<string>, 
+/**
+ * 配合单位 (unit or group names).
+ */
+support?: Array<string>, 
+/**
+ * 完成时限 verbatim (`2026年底前`, `长期坚持`), empty when the plan gives none.
+ */
+due?: string, 
+/**
+ * Every unit of the measure with its role, lead units first, then responsible, then
+ * supporting units, each in plan unit order (output only).
+ */
+roles: Array<UnitRole>, 
+/**
+ * The units that report on it: `roles` without supporting units when the plan's
+ * 配合单位填报 is 否 (output only).
+ */
+units: Array<string>, };
 
 /**
  * One measure that differs between the versions.
@@ -768,9 +806,17 @@ task: number,
  */
 text: string, 
 /**
- * Canonical units responsible for it.
+ * Canonical units that report on it.
  */
-units: Array<string>, };
+units: Array<string>, 
+/**
+ * Every unit with its role, lead units first.
+ */
+roles: Array<UnitRole>, 
+/**
+ * 完成时限 verbatim.
+ */
+due?: string, };
 
 /**
  * A measure in one plan version.
@@ -920,6 +966,35 @@ last_year: number,
  * [`Plan::due_date`]). Checked when the plan is loaded.
  */
 deadline: string, 
+/**
+ * 地区, the place the plan is for (`焦作市`); on load, when absent, the place name the
+ * title starts with.
+ */
+region: string, 
+/**
+ * 收报单位: the canonical name of the unit that collects the reports; on load, when
+ * absent, `市场监管局` if the plan has it, else its first unit.
+ */
+collector: string, 
+/**
+ * 主送机关: the report's addressee; `市人民政府` when absent.
+ */
+addressee: string, 
+/**
+ * 报告标题 with `{年度}` where the year goes; when absent,
+ * `{年度}年度{地区}推动知识产权高质量发展工作情况报告`.
+ */
+report_title: string, 
+/**
+ * 配合单位填报: whether supporting units get their measures in their templates
+ * (default yes).
+ */
+supporting_report: boolean, 
+/**
+ * The heading the page and the tool show (`焦作市推动知识产权高质量发展`; output
+ * only, derived from `region` on load).
+ */
+heading: string, 
 /**
  * Assumptions and discrepancies with the source document, shown in summaries.
  */
@@ -1110,6 +1185,11 @@ measures: Array<MeasureEntry>,
 indicators: Array<IndicatorEntry>, };
 
 /**
+ * A unit's part in a measure.
+ */
+export type Role = "lead" | "responsible" | "support";
+
+/**
  * A section of the annex (一..四).
  */
 export type Section = { 
@@ -1289,6 +1369,19 @@ rejected: number,
  * 未报送: nothing that year.
  */
 missing: number, };
+
+/**
+ * A unit with its role in one measure.
+ */
+export type UnitRole = { 
+/**
+ * Canonical unit name.
+ */
+unit: string, 
+/**
+ * Its role.
+ */
+role: Role, };
 
 /**
  * 报送情况 of one expected unit.

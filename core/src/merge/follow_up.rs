@@ -28,10 +28,6 @@ use crate::value::display;
 pub const SUPERVISION_COLUMNS: [&str; 6] = ["单位", "类别", "编号", "内容", "情况", "依据"];
 /// 催报名单 header (contract §10).
 pub const REMINDER_COLUMNS: [&str; 6] = ["单位", "状态", "联系人", "联系电话", "最近一次报送", "需要做的"];
-/// The office every unit reports to (实施方案“六、工作要求”).
-pub const RECEIVER: &str = "焦作市市场监督管理局";
-/// The plan unit that is the receiving office: its own latest file names whom units call.
-pub const RECEIVER_UNIT: &str = "市场监管局";
 /// `最近一次报送` of a unit that never sent a file among the inputs.
 pub const NEVER_SUBMITTED: &str = "未收到过该单位的报表";
 
@@ -45,8 +41,10 @@ pub mod category {
     pub const BEHIND: &str = "指标滞后";
     /// An indicator judged 关注.
     pub const WATCH: &str = "指标关注";
+    /// A measure past its 完成时限 and not 已完成 (contract §11).
+    pub const OVERDUE: &str = "逾期未完成";
     /// Every category in order.
-    pub const ALL: [&str; 4] = [REPORT, NOT_STARTED, BEHIND, WATCH];
+    pub const ALL: [&str; 5] = [REPORT, OVERDUE, NOT_STARTED, BEHIND, WATCH];
 }
 
 pub use super::result::{ReminderRow, SupervisionRow};
@@ -76,8 +74,9 @@ pub fn supervision(plan: &Plan, merge: &Merge) -> Vec<SupervisionRow> {
     };
 
     // (a) Not reported, or sent back.
+    let receiver = plan.collector_full_name();
     let report_basis = format!(
-        "实施方案“六、工作要求”：各责任单位每年{}之前将推动知识产权高质量发展成效以电子件形式报送{RECEIVER}",
+        "实施方案“六、工作要求”：各责任单位每年{}之前将推动知识产权高质量发展成效以电子件形式报送{receiver}",
         plan.report_deadline().chinese()
     );
     for u in merge.units.iter().filter(|u| u.state != UnitState::Received) {
@@ -106,12 +105,19 @@ pub fn supervision(plan: &Plan, merge: &Merge) -> Vec<SupervisionRow> {
         );
     }
 
-    // (b) Measures still 未启动 in the plan's last two years.
+    // (b) Measures past their 完成时限 (on or before 31 December of the year) and not 已完成.
+    let overdue = overdue_rows(plan, merge);
+    for (item, row) in overdue.iter().cloned() {
+        push(item, row);
+    }
+
+    // (c) Measures still 未启动 in the plan's last two years (unless already overdue).
     if year.saturating_add(1) >= plan.last_year {
         let order: BTreeMap<&str, usize> =
             plan.measures().enumerate().map(|(i, m)| (m.measure.id.as_str(), i)).collect();
         let not_started = Status::NotStarted.label();
-        for r in merge.rows.iter().filter(|r| r.assigned && r.status == not_started) {
+        let listed = |r: &crate::merge::DetailRow| overdue.iter().any(|(_, o)| o.unit == r.unit && o.id == r.measure);
+        for r in merge.rows.iter().filter(|r| r.assigned && r.status == not_started && !listed(r)) {
             let Some(m) = plan.measure(&r.measure) else { continue };
             let before: Vec<String> = s
                 .trend
@@ -127,6 +133,9 @@ pub fn supervision(plan: &Plan, merge: &Merge) -> Vec<SupervisionRow> {
                 })
                 .unwrap_or_default();
             let mut situation = format!("{year}年度填报为“未启动”");
+            if !r.role.is_empty() {
+                situation.push_str(&format!("（本单位为{}单位）", r.role));
+            }
             if !before.is_empty() {
                 situation.push_str(&format!("，{}年度也为“未启动”", before.join("、")));
             }
@@ -159,7 +168,7 @@ pub fn supervision(plan: &Plan, merge: &Merge) -> Vec<SupervisionRow> {
         }
     }
 
-    // (c) Indicators judged 滞后 or 关注, for every unit that reports them.
+    // (d) Indicators judged 滞后 or 关注, for every unit that reports them.
     for (i, p) in s.progress.iter().enumerate() {
         let cat = match p.judgement {
             Judgement::Behind => category::BEHIND,
@@ -207,14 +216,20 @@ pub fn supervision(plan: &Plan, merge: &Merge) -> Vec<SupervisionRow> {
                     unit: unit.clone(),
                     category: cat.into(),
                     id: p.id.clone(),
-                    content: format!("{}（目标 {} {u}）", ind.name, display(ind.target)),
+                    content: format!("{}（目标 {} {u}）", ind.marked_name(), display(ind.target)),
                     situation: parts.join("；"),
                     basis: format!("进度判断“{}”：{}", p.judgement.label(), p.reason),
                 },
             );
         }
     }
-    keyed.sort_by_key(|a| a.0);
+    // Among a unit's 滞后/关注 rows, 约束性 indicators come first (contract §11).
+    let behind = cat_rank(category::BEHIND);
+    let expected_only = |r: &SupervisionRow| {
+        (r.category == category::BEHIND || r.category == category::WATCH)
+            && !plan.indicator(&r.id).is_some_and(|i| i.is_binding())
+    };
+    keyed.sort_by_key(|(k, r)| (k.0, k.1.min(behind), expected_only(r), k.1, k.2));
     keyed.into_iter().map(|(_, r)| r).collect()
 }
 
@@ -282,7 +297,10 @@ fn short(text: &str, max: usize) -> String {
 pub fn reminders(plan: &Plan, merge: &Merge) -> Vec<ReminderRow> {
     let year = merge.summary.year;
     let due = deadline(plan, year);
-    let office = latest_file(merge, RECEIVER_UNIT, true).map(|f| &f.submission.report);
+    // The receiving office: its own latest file names whom units call.
+    let receiver = plan.collector_full_name();
+    let receiver_unit = plan.collector.as_str();
+    let office = latest_file(merge, receiver_unit, true).map(|f| &f.submission.report);
     let mut out = Vec::new();
     for u in merge.units.iter().filter(|u| u.state != UnitState::Received) {
         let reached = latest_file(merge, &u.unit, true).map(|f| &f.submission.report);
@@ -292,8 +310,8 @@ pub fn reminders(plan: &Plan, merge: &Merge) -> Vec<ReminderRow> {
             latest_file(merge, &u.unit, false).map_or_else(|| NEVER_SUBMITTED.to_string(), describe_file);
         let greeting =
             if contact.is_empty() { format!("{}：", u.unit) } else { format!("{}{contact}同志：", u.unit) };
-        let mut ask = format!("如有疑问，请与{RECEIVER}联系");
-        if let Some(o) = office.filter(|_| u.unit != RECEIVER_UNIT) {
+        let mut ask = format!("如有疑问，请与{receiver}联系");
+        if let Some(o) = office.filter(|_| u.unit != receiver_unit) {
             let who: Vec<String> = [short(&o.contact, MAX_CONTACT), short(&o.phone, MAX_CONTACT)]
                 .iter()
                 .zip(["联系人", "电话"])
@@ -317,14 +335,15 @@ pub fn reminders(plan: &Plan, merge: &Merge) -> Vec<ReminderRow> {
                 (
                     format!("请按校验问题修改后重新报送（错误{errors}处{like}）"),
                     format!(
-                        "{greeting}您好！贵单位报送的{y}填报表“{name}”有 {errors} 处错误，未能汇总。请按校验问题修改{like_notice}后，于{due}前重新报送{RECEIVER}。{ask}"
+                        "{greeting}您好！贵单位报送的{y}填报表“{name}”有 {errors} 处错误，未能汇总。请按校验问题修改{like_notice}后，于{due}前重新报送{receiver}。{ask}"
                     ),
                 )
             }
             _ => (
                 format!("请于{due}前报送{year}年度任务落实情况填报表"),
                 format!(
-                    "{greeting}您好！贵单位尚未报送{year}年度焦作市推动知识产权高质量发展任务落实情况填报表。请于{due}前将填好的填报表（Excel 文件）报送{RECEIVER}。{ask}"
+                    "{greeting}您好！贵单位尚未报送{template}。请于{due}前将填好的填报表（Excel 文件）报送{receiver}。{ask}",
+                    template = plan.template_title(year),
                 ),
             ),
         };
@@ -341,13 +360,41 @@ pub fn reminders(plan: &Plan, merge: &Merge) -> Vec<ReminderRow> {
     out
 }
 
-/// One line for people: `督办事项 N 条（未报送/退回 a，未启动举措 b，滞后或关注指标 c），催报单位 M 个：…`.
+/// The 逾期未完成 rows: every unit's row of a measure whose 完成时限 falls on or before 31
+/// December of the merged year, with a status other than 已完成 (units that sent no file
+/// are listed under 报送 already); keyed by plan measure order.
+fn overdue_rows(plan: &Plan, merge: &Merge) -> Vec<(usize, SupervisionRow)> {
+    let year = merge.summary.year;
+    let mut out = Vec::new();
+    for (i, m) in plan.measures().enumerate() {
+        for r in merge.rows.iter().filter(|r| r.measure == m.measure.id && r.overdue) {
+            let role = if r.role.is_empty() { String::new() } else { format!("（本单位为{}单位）", r.role) };
+            out.push((
+                i,
+                SupervisionRow {
+                    unit: r.unit.clone(),
+                    category: category::OVERDUE.into(),
+                    id: m.measure.id.clone(),
+                    content: m.measure.text.clone(),
+                    situation: format!("完成时限“{}”已到，{year}年度填报为“{}”{role}", m.measure.due, r.status),
+                    basis: format!("实施方案任务清单：举措 {} 的完成时限为“{}”", m.measure.id, m.measure.due),
+                },
+            ));
+        }
+    }
+    out
+}
+
+/// One line for people: `督办事项 N 条（未报送/退回 a，未启动举措 b，滞后或关注指标 c），催报单位 M 个：…`
+/// (with `逾期未完成 d` after 未报送/退回 when there is any).
 pub fn headline(s: &MergeSummary) -> String {
     let count = |cats: &[&str]| s.supervision.iter().filter(|r| cats.contains(&r.category.as_str())).count();
     let units: Vec<&str> = s.reminders.iter().map(|r| r.unit.as_str()).collect();
     let list = if units.is_empty() { "无".to_string() } else { units.join("、") };
+    let overdue = count(&[category::OVERDUE]);
+    let overdue = if overdue == 0 { String::new() } else { format!("，逾期未完成 {overdue}") };
     format!(
-        "督办事项 {} 条（未报送/退回 {}，未启动举措 {}，滞后或关注指标 {}），催报单位 {} 个：{list}",
+        "督办事项 {} 条（未报送/退回 {}{overdue}，未启动举措 {}，滞后或关注指标 {}），催报单位 {} 个：{list}",
         s.supervision.len(),
         count(&[category::REPORT]),
         count(&[category::NOT_STARTED]),

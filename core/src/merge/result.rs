@@ -190,6 +190,12 @@ pub struct DetailRow {
     pub source: String,
     /// False when the unit reported a measure not assigned to it (kept, not counted).
     pub assigned: bool,
+    /// `牵头` or `配合` where the plan names lead and supporting units; empty otherwise.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub role: String,
+    /// Past its 完成时限 and not 已完成 (contract §11): listed as 逾期未完成.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub overdue: bool,
 }
 
 /// Everything the city summary workbook shows.

@@ -149,7 +149,7 @@ impl<'p> Merging<'p> {
         let units = choose::unit_statuses(plan, &pairs);
         let missing_units = units.iter().filter(|u| u.state != UnitState::Received).map(|u| u.unit.clone()).collect();
         // This year's figures from the winning files.
-        let (rows, measures) = tally::measures(plan, &accepted);
+        let (rows, measures) = tally::measures(plan, year, &accepted);
         let (indicators, values) = tally::indicators(plan, &accepted);
         let latest_date = accepted.values().filter_map(|s| s.report.date).max();
         // Every year so far, then the findings across years and the follow-up lists.

@@ -66,7 +66,7 @@ pub struct Task {
 }
 
 /// A measure (落实举措).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Measure {
@@ -74,6 +74,60 @@ pub struct Measure {
     pub id: String,
     /// The annex text verbatim.
     pub text: String,
+    /// 责任单位 of this measure when it differs from its task's (unit or group names).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub responsible: Vec<String>,
+    /// 牵头单位 (unit or group names); with `support`, replaces the task's 责任单位.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lead: Vec<String>,
+    /// 配合单位 (unit or group names).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub support: Vec<String>,
+    /// 完成时限 verbatim (`2026年底前`, `长期坚持`), empty when the plan gives none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub due: String,
+    /// Every unit of the measure with its role, lead units first, then responsible, then
+    /// supporting units, each in plan unit order (output only).
+    #[serde(default)]
+    pub roles: Vec<UnitRole>,
+    /// The units that report on it: `roles` without supporting units when the plan's
+    /// 配合单位填报 is 否 (output only).
+    #[serde(default)]
+    pub units: Vec<String>,
+}
+
+/// A unit's part in a measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// 牵头单位.
+    Lead,
+    /// 责任单位 (the plan names no lead or supporting units).
+    Responsible,
+    /// 配合单位.
+    Support,
+}
+
+impl Role {
+    /// Chinese label shown to users (`牵头`, `责任`, `配合`).
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Lead => "牵头",
+            Role::Responsible => "责任",
+            Role::Support => "配合",
+        }
+    }
+}
+
+/// A unit with its role in one measure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct UnitRole {
+    /// Canonical unit name.
+    pub unit: String,
+    /// Its role.
+    pub role: Role,
 }
 
 /// A measure as listed in the flat `measures` array of the plan JSON.
@@ -86,8 +140,14 @@ pub struct MeasureInfo {
     pub task: u32,
     /// The annex text verbatim.
     pub text: String,
-    /// Canonical units responsible for it.
+    /// Canonical units that report on it.
     pub units: Vec<String>,
+    /// Every unit with its role, lead units first.
+    #[serde(default)]
+    pub roles: Vec<UnitRole>,
+    /// 完成时限 verbatim.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub due: String,
 }
 
 /// How an indicator's yearly values relate to its target.
@@ -166,9 +226,38 @@ pub struct Indicator {
     /// `reporters` expanded to canonical unit names (output only).
     #[serde(default)]
     pub reporter_units: Vec<String>,
+    /// 基期年度: the year of the baseline value (usually the year before the plan).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_year: Option<u16>,
+    /// 基期值: the value in `base_year`; a stock indicator's expected pace starts there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_value: Option<f64>,
+    /// 属性: `约束性` or `预期性` as the plan marks it (empty when it does not).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub attribute: String,
 }
 
+/// 属性 of a binding indicator.
+pub const BINDING: &str = "约束性";
+/// 属性 of an expected (guiding) indicator.
+pub const EXPECTED: &str = "预期性";
+
 impl Indicator {
+    /// Whether the plan marks the indicator 约束性.
+    pub fn is_binding(&self) -> bool {
+        self.attribute == BINDING
+    }
+
+    /// The name with its 约束性 mark (`专利密集型产业增加值占GDP比重（约束性）`).
+    pub fn marked_name(&self) -> String {
+        if self.is_binding() { format!("{}（{BINDING}）", self.name) } else { self.name.clone() }
+    }
+
+    /// The baseline (基期年度, 基期值) when the plan gives both.
+    pub fn baseline(&self) -> Option<(u16, f64)> {
+        Some((self.base_year?, self.base_value.filter(|v| v.is_finite())?))
+    }
+
     /// Whether values must be whole numbers (count units 件 个 家 所 次).
     pub fn is_count(&self) -> bool {
         matches!(self.unit.as_str(), "件" | "个" | "家" | "所" | "次" | "项" | "人")
@@ -182,4 +271,55 @@ pub struct MeasureRef<'a> {
     pub task: &'a Task,
     /// The measure.
     pub measure: &'a Measure,
+}
+
+impl MeasureRef<'_> {
+    /// Whether `unit` reports on this measure.
+    pub fn reports(&self, unit: &str) -> bool {
+        self.measure.units.iter().any(|u| u == unit)
+    }
+
+    /// The role of `unit` in this measure, if it has one.
+    pub fn role_of(&self, unit: &str) -> Option<Role> {
+        self.measure.roles.iter().find(|r| r.unit == unit).map(|r| r.role)
+    }
+
+    /// Whether the plan names lead or supporting units for this measure.
+    pub fn has_roles(&self) -> bool {
+        self.measure.roles.iter().any(|r| r.role != Role::Responsible)
+    }
+
+    /// The measure's 责任单位 as the template and the report print it: the annex words of
+    /// its task (`市场监管局、各县区`), or `牵头：…；配合：…` where the plan names lead and
+    /// supporting units; led by `本单位：牵头` for `unit` when it has such a role; ending with
+    /// `完成时限：…` when the plan gives one.
+    pub fn responsible_label(&self, unit: Option<&str>) -> String {
+        let label = self.units_label(unit);
+        if self.measure.due.is_empty() { label } else { format!("{label}\n完成时限：{}", self.measure.due) }
+    }
+
+    fn units_label(&self, unit: Option<&str>) -> String {
+        let m = self.measure;
+        if !self.has_roles() {
+            if !m.responsible.is_empty() {
+                return m.responsible.join("、");
+            }
+            return if self.task.responsible_text.trim().is_empty() {
+                self.task.units.join("、")
+            } else {
+                self.task.responsible_text.clone()
+            };
+        }
+        let mut parts = Vec::new();
+        for (label, names) in [("牵头", &m.lead), ("责任", &m.responsible), ("配合", &m.support)] {
+            if !names.is_empty() {
+                parts.push(format!("{label}：{}", names.join("、")));
+            }
+        }
+        let mut all = parts.join("；");
+        if let Some(role) = unit.and_then(|u| self.role_of(u)) {
+            all = format!("本单位：{}\n{all}", role.label());
+        }
+        all
+    }
 }

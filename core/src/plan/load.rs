@@ -6,9 +6,10 @@ use std::collections::HashMap;
 
 use sha2::{Digest, Sha256};
 
-use super::{Index, MeasureInfo, Plan, name_key};
+use super::{Index, Measure, MeasureInfo, Plan, Role, UnitRole, name_key, words};
 use crate::digest::hex;
 use crate::error::PlanError;
+use crate::text::{fold_width, strip_spaces};
 
 const BUILTIN: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin-plan.json"));
 
@@ -100,6 +101,9 @@ impl Plan {
         if self.id.trim().is_empty() {
             return bad("计划缺少 id".into());
         }
+        if self.region.trim().is_empty() {
+            self.region = words::place_of(&self.title);
+        }
         if self.first_year > self.last_year || self.first_year < 2000 || self.last_year > 2100 {
             return bad(format!("年度范围 {}..{} 不合理", self.first_year, self.last_year));
         }
@@ -109,7 +113,7 @@ impl Plan {
                 return bad(format!("第 {} 个单位没有名称", i + 1));
             }
             for name in std::iter::once(&unit.name).chain(&unit.aliases) {
-                for key in [name.clone(), name_key(name)] {
+                for key in [strip_spaces(&fold_width(name)), name_key(name, &self.region)] {
                     if let Some(&j) = names.get(&key)
                         && j != i
                     {
@@ -165,14 +169,31 @@ impl Plan {
             if !(ind.target.is_finite() && ind.target > 0.0) {
                 return bad(format!("指标 {} 的目标值必须是正数", ind.id));
             }
+            if !ind.attribute.is_empty() && ![super::BINDING, super::EXPECTED].contains(&ind.attribute.as_str()) {
+                return bad(format!("指标 {} 的属性“{}”应为约束性或预期性", ind.id, ind.attribute));
+            }
+            if ind.base_year.is_some() != ind.base_value.is_some() {
+                return bad(format!("指标 {} 的基期年度和基期值应同时填写", ind.id));
+            }
         }
         self.index = Index { names, measures, indicators };
+        self.settle_words()?;
         let mut expanded = Vec::new();
         for task in &self.tasks {
-            expanded.push(self.expand(&task.responsible, &format!("任务 {} 的责任单位", task.number))?);
+            let of_task = self.expand(&task.responsible, &format!("任务 {} 的责任单位", task.number))?;
+            let mut measures = Vec::new();
+            for m in &task.measures {
+                measures.push(self.roles(m, &of_task)?);
+            }
+            expanded.push(measures);
         }
-        for (task, units) in self.tasks.iter_mut().zip(expanded) {
-            task.units = units;
+        let order: Vec<String> = self.units.iter().map(|u| u.name.clone()).collect();
+        for (task, measures) in self.tasks.iter_mut().zip(expanded) {
+            for (m, (roles, units)) in task.measures.iter_mut().zip(measures) {
+                m.roles = roles;
+                m.units = units;
+            }
+            task.units = order.iter().filter(|u| task.measures.iter().any(|m| m.units.contains(u))).cloned().collect();
         }
         let mut expanded = Vec::new();
         for ind in &self.indicators {
@@ -187,7 +208,9 @@ impl Plan {
                 id: m.measure.id.clone(),
                 task: m.task.number,
                 text: m.measure.text.clone(),
-                units: m.task.units.clone(),
+                units: m.measure.units.clone(),
+                roles: m.measure.roles.clone(),
+                due: m.measure.due.clone(),
             })
             .collect();
         self.hash = String::new();
@@ -196,11 +219,46 @@ impl Plan {
         Ok(())
     }
 
+    /// A measure's units with their roles (lead, responsible, supporting; each in plan
+    /// unit order, a unit only once, in its first role), and the units that report on it.
+    fn roles(&self, m: &Measure, of_task: &[String]) -> Result<(Vec<UnitRole>, Vec<String>), PlanError> {
+        let what = |label: &str| format!("举措 {} 的{label}", m.id);
+        let lists: Vec<(Role, Vec<String>)> = if m.lead.is_empty() && m.support.is_empty() && m.responsible.is_empty() {
+            vec![(Role::Responsible, of_task.to_vec())]
+        } else {
+            vec![
+                (Role::Lead, self.expand(&m.lead, &what("牵头单位"))?),
+                (Role::Responsible, self.expand(&m.responsible, &what("责任单位"))?),
+                (Role::Support, self.expand(&m.support, &what("配合单位"))?),
+            ]
+        };
+        let mut roles: Vec<UnitRole> = Vec::new();
+        for (role, units) in lists {
+            for unit in units {
+                if !roles.iter().any(|r| r.unit == unit) {
+                    roles.push(UnitRole { unit, role });
+                }
+            }
+        }
+        let units = roles
+            .iter()
+            .filter(|r| self.supporting_report || r.role != Role::Support)
+            .map(|r| r.unit.clone())
+            .collect();
+        Ok((roles, units))
+    }
+
+    /// Looks a group up by name, ignoring spaces and full/half-width differences.
+    pub fn group(&self, name: &str) -> Option<&super::Group> {
+        let key = strip_spaces(&fold_width(name));
+        self.groups.iter().find(|g| strip_spaces(&fold_width(&g.name)) == key)
+    }
+
     /// Expands unit and group names to canonical unit names, in plan unit order.
     fn expand(&self, names: &[String], what: &str) -> Result<Vec<String>, PlanError> {
         let mut set = Vec::new();
         for name in names {
-            if let Some(g) = self.groups.iter().find(|g| &g.name == name) {
+            if let Some(g) = self.group(name) {
                 set.extend(g.members.iter().cloned());
             } else if let Some(u) = self.resolve_unit(name) {
                 set.push(u.to_string());

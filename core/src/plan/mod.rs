@@ -10,8 +10,10 @@
 //! (the built-in plan, reading text, checking and indexing); this file holds [`Plan`]
 //! and its lookups.
 
+mod due;
 mod items;
 mod load;
+mod words;
 
 use std::collections::HashMap;
 
@@ -22,7 +24,12 @@ use crate::text::{fold_width, strip_spaces};
 
 /// Kept here for callers of the old path; the functions live in [`crate::digest`].
 pub use crate::digest::{hex, sha256_hex};
-pub use items::{Aggregation, Group, Indicator, IndicatorKind, Measure, MeasureInfo, MeasureRef, Section, Task, Unit};
+pub use due::due_date;
+pub use items::{
+    Aggregation, BINDING, EXPECTED, Group, Indicator, IndicatorKind, Measure, MeasureInfo, MeasureRef, Role, Section,
+    Task, Unit, UnitRole,
+};
+pub use words::{DEFAULT_ADDRESSEE, DEFAULT_COLLECTOR, YEAR_SLOT, place_of};
 
 /// The whole plan. Fields marked "output only" are derived on load and ignored when read.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -43,6 +50,29 @@ pub struct Plan {
     #[serde(default, with = "crate::date::optional_month_day")]
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub deadline: Option<MonthDay>,
+    /// 地区, the place the plan is for (`焦作市`); on load, when absent, the place name the
+    /// title starts with.
+    #[serde(default)]
+    pub region: String,
+    /// 收报单位: the canonical name of the unit that collects the reports; on load, when
+    /// absent, `市场监管局` if the plan has it, else its first unit.
+    #[serde(default)]
+    pub collector: String,
+    /// 主送机关: the report's addressee; `市人民政府` when absent.
+    #[serde(default)]
+    pub addressee: String,
+    /// 报告标题 with `{年度}` where the year goes; when absent,
+    /// `{年度}年度{地区}推动知识产权高质量发展工作情况报告`.
+    #[serde(default)]
+    pub report_title: String,
+    /// 配合单位填报: whether supporting units get their measures in their templates
+    /// (default yes).
+    #[serde(default = "words::yes")]
+    pub supporting_report: bool,
+    /// The heading the page and the tool show (`焦作市推动知识产权高质量发展`; output
+    /// only, derived from `region` on load).
+    #[serde(default)]
+    pub heading: String,
     /// Assumptions and discrepancies with the source document, shown in summaries.
     #[serde(default)]
     pub notes: Vec<String>,
@@ -90,7 +120,7 @@ impl Plan {
         if trimmed.is_empty() {
             return None;
         }
-        let i = self.index.names.get(&trimmed).or_else(|| self.index.names.get(&name_key(&trimmed)))?;
+        let i = self.index.names.get(&trimmed).or_else(|| self.index.names.get(&name_key(&trimmed, &self.region)))?;
         Some(self.units[*i].name.as_str())
     }
 
@@ -112,7 +142,7 @@ impl Plan {
 
     /// Measures the unit is responsible for, in plan order.
     pub fn measures_of<'a>(&'a self, unit: &'a str) -> impl Iterator<Item = MeasureRef<'a>> + 'a {
-        self.measures().filter(move |m| m.task.units.iter().any(|u| u == unit))
+        self.measures().filter(move |m| m.reports(unit))
     }
 
     /// Indicators the unit reports, in plan order.
@@ -173,13 +203,21 @@ impl Plan {
     }
 }
 
-/// The loose key a unit name is matched by: prefixes `焦作市`, `焦作`, `市` and every
-/// `人民` removed (also used by plan file readers to match names the same way).
-pub fn name_key(name: &str) -> String {
+/// The loose key a unit name is matched by: the plan's region (`焦作市`, also without its
+/// last character, `焦作`), `市` and every `人民` removed, full- and half-width brackets
+/// alike (also used by plan file readers to match names the same way).
+pub fn name_key(name: &str, region: &str) -> String {
     let mut s = strip_spaces(&fold_width(name)).replace("人民", "");
+    let region = strip_spaces(&fold_width(region));
+    let short: String = {
+        let mut c = region.chars();
+        c.next_back();
+        c.as_str().to_string()
+    };
+    let prefixes: Vec<&str> = [region.as_str(), short.as_str(), "市"].into_iter().filter(|p| !p.is_empty()).collect();
     loop {
         let before = s.len();
-        for prefix in ["焦作市", "焦作", "市"] {
+        for prefix in &prefixes {
             if let Some(rest) = s.strip_prefix(prefix)
                 && !rest.is_empty()
             {

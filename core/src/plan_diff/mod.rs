@@ -44,7 +44,7 @@ impl MeasureSide {
             id: m.measure.id.clone(),
             task: m.task.number,
             text: m.measure.text.clone(),
-            units: m.task.units.clone(),
+            units: m.measure.units.clone(),
         }
     }
 }

@@ -225,11 +225,11 @@ impl Validator<'_> {
                 self.push(Code::MeasureDuplicate, &row.id, anchor(Field::Id), msg);
                 return None;
             }
-            assigned = unit.is_none_or(|u| m.task.units.iter().any(|x| x == u));
+            assigned = unit.is_none_or(|u| m.reports(u));
             if !assigned {
                 let msg = format!(
                     "举措 {id} 不是本单位的责任举措（责任单位：{}），该行会保留但不计入统计。如无必要请删除这一行。",
-                    m.task.units.join("、")
+                    m.measure.units.join("、")
                 );
                 self.push(Code::MeasureNotAssigned, &row.id, anchor(Field::Id), msg);
             }

@@ -63,6 +63,8 @@ fn import(plan: &Plan, docx: &Path, output: &Path, json: bool) -> Result<()> {
             "output": output.display().to_string(),
             "plan": p,
             "unmapped": imported.unmapped,
+            "new_units": imported.new_units,
+            "empty_groups": imported.empty_groups,
         });
         say!("{}", serde_json::to_string_pretty(&json)?);
     } else {
@@ -83,6 +85,12 @@ fn import(plan: &Plan, docx: &Path, output: &Path, json: bool) -> Result<()> {
             for u in &imported.unmapped {
                 say!("  - {}", u.message);
             }
+        }
+        if !imported.new_units.is_empty() {
+            say!("新加入的单位（请在“责任单位”表中核对分组和别名）：{}", imported.new_units.join("、"));
+        }
+        if !imported.empty_groups.is_empty() {
+            say!("以下单位组还没有成员，请在计划表“单位组”表中填写后再使用：{}", imported.empty_groups.join("、"));
         }
         say!("请用“xlsx-tool plan diff 旧计划 {}”查看与原计划的差别。", output.display());
     }

@@ -7,8 +7,8 @@ use jz_core::evaluation::{Evaluation, MeasureEvaluation, MeasureVerdict, Verdict
 use jz_core::progress::{ON_TRACK, WATCH};
 
 use crate::Error;
+use crate::report::chinese_number;
 use crate::report::docx::{self, Body, Column, Properties};
-use crate::report::{SENDER, chinese_number};
 
 /// Level-1 headings, in order.
 pub const HEADINGS: [&str; 4] = ["一、总体评价", "二、主要指标完成情况", "三、重点任务落实情况", "四、存在的主要问题"];
@@ -47,7 +47,7 @@ pub fn write_report(plan: &Plan, e: &Evaluation) -> Result<Vec<u8>, Error> {
     let mut body = Body::default();
     body.title(&title(e).replacen("实施情况", "\n实施情况", 1));
     body.blank();
-    body.flush("市人民政府：");
+    body.flush(&format!("{}：", plan.addressee));
     body.text(&format!("根据《{}》，现将{period}实施情况评估如下。", e.plan));
     overall(&mut body, e, &period);
     indicator_table(&mut body, e, end, &period);
@@ -57,7 +57,7 @@ pub fn write_report(plan: &Plan, e: &Evaluation) -> Result<Vec<u8>, Error> {
     body.text(&format!("附件：{ANNEX}"));
     body.blank();
     body.blank();
-    body.right(SENDER, 4);
+    body.right(&plan.collector_full_name(), 4);
     body.right(&format!("{}年  月  日", u32::from(end) + 1), 4);
     annex(&mut body, e, &period);
 

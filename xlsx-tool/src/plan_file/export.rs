@@ -16,7 +16,7 @@ use crate::sheet_format::{
 };
 use jz_read::plan_file::{
     AGGREGATION_LABELS, GROUP_COLUMNS, GROUP_SHEET, HELP_SHEET, INDICATOR_COLUMNS, INDICATOR_SHEET, INFO_LABELS,
-    INFO_SHEET, NOTE_SHEET, PLAN_FORMAT, TASK_COLUMNS, TASK_SHEET, UNIT_COLUMNS, UNIT_GROUPS, UNIT_SHEET,
+    INFO_SHEET, NOTE_SHEET, PLAN_FORMAT, TASK_COLUMNS, TASK_SHEET, UNIT_COLUMNS, UNIT_GROUPS, UNIT_SHEET, YES_NO,
     aggregation_label, kind_label,
 };
 
@@ -27,11 +27,11 @@ const SPARE_ROWS: u32 = 30;
 /// Dropdowns cover the data rows down to this row (rows inserted inside keep them).
 const VALIDATION_ROWS: u32 = 2000;
 
-const TASK_WIDTHS: [f64; 6] = [20.0, 8.0, 24.0, 8.0, 60.0, 30.0];
+const TASK_WIDTHS: [f64; 9] = [20.0, 8.0, 24.0, 8.0, 60.0, 30.0, 20.0, 20.0, 14.0];
 const UNIT_WIDTHS: [f64; 3] = [16.0, 10.0, 50.0];
 const GROUP_WIDTHS: [f64; 2] = [18.0, 80.0];
 /// Narrow enough for A4 landscape one page wide at 94 % (contract §13).
-const INDICATOR_WIDTHS: [f64; 10] = [6.0, 22.0, 8.0, 7.0, 9.0, 10.0, 14.0, 30.0, 20.0, 26.0];
+const INDICATOR_WIDTHS: [f64; 13] = [6.0, 22.0, 8.0, 7.0, 9.0, 10.0, 14.0, 30.0, 20.0, 26.0, 8.0, 8.0, 8.0];
 /// The width of the one-column sheets (notes, help): portrait A4 at 100 %.
 const TEXT_WIDTH: f64 = 88.0;
 
@@ -78,6 +78,11 @@ pub fn try_export_plan(plan: &Plan) -> Result<Vec<u8>, Error> {
         plan.first_year.to_string(),
         plan.last_year.to_string(),
         plan.deadline.map(|d| d.to_string()).unwrap_or_default(),
+        plan.region.clone(),
+        plan.collector.clone(),
+        plan.addressee.clone(),
+        plan.report_title.clone(),
+        YES_NO[usize::from(!plan.supporting_report)].to_string(),
     ];
     for (i, (label, value)) in INFO_LABELS.iter().zip(info).enumerate() {
         let r = i as u32 + 1;
@@ -97,17 +102,32 @@ pub fn try_export_plan(plan: &Plan) -> Result<Vec<u8>, Error> {
     let mut r = 1;
     for task in &plan.tasks {
         let section = plan.sections.iter().find(|s| s.number == task.section).map_or("", |s| s.title.as_str());
-        let units = task.responsible.join("、");
+        // A row's unit cells are written where they differ from the row above (a blank row
+        // reads as the row above): 责任单位, 牵头单位, 配合单位 together, 完成时限 alone.
+        let mut above: Option<[String; 3]> = None;
+        let mut due_above = "";
         for (k, m) in task.measures.iter().enumerate() {
             let first = k == 0;
+            let own = !(m.responsible.is_empty() && m.lead.is_empty() && m.support.is_empty());
+            let responsible = if own { &m.responsible } else { &task.responsible };
+            let units = [responsible.join("、"), m.lead.join("、"), m.support.join("、")];
+            let write_units = first || above.as_ref() != Some(&units);
+            let due = if first || m.due != due_above { m.due.as_str() } else { "" };
+            due_above = m.due.as_str();
+            let blank = String::new();
+            let shown = if write_units { &units } else { &[blank.clone(), blank.clone(), blank] };
             let cells = [
                 if first { section } else { "" },
                 "",
                 if first { task.title.as_str() } else { "" },
                 m.id.as_str(),
                 m.text.as_str(),
-                if first { units.as_str() } else { "" },
+                shown[0].as_str(),
+                shown[1].as_str(),
+                shown[2].as_str(),
+                due,
             ];
+            above = Some(units.clone());
             for (c, text) in cells.iter().enumerate() {
                 cell_text(ws, r, c as u16, text, &text_input)?;
             }
@@ -134,13 +154,24 @@ pub fn try_export_plan(plan: &Plan) -> Result<Vec<u8>, Error> {
     }
     spare(ws, plan.units.len() as u32 + 1, UNIT_COLUMNS.len(), &text_input)?;
     print_setup(ws, (0, 0), plan.units.len() as u32, &UNIT_WIDTHS)?;
-    let mut groups: Vec<&str> = UNIT_GROUPS.to_vec();
+    let mut groups: Vec<&str> = Vec::new();
     for u in &plan.units {
         if !groups.contains(&u.group.as_str()) {
             groups.push(&u.group);
         }
     }
-    dropdown(ws, 1, &groups, "分组", "请从下拉列表选择单位所属的分组：市直单位选“市直”，县（市、区）选“各县区”。")?;
+    if groups.is_empty() {
+        groups = UNIT_GROUPS.to_vec();
+    }
+    // 分组 is free text (contract §11): the list only suggests, other words are allowed.
+    let dv = DataValidation::new()
+        .allow_list_strings(&groups)?
+        .set_input_title("分组")?
+        .set_input_message("从下拉列表选择单位所属的分组，或直接写分组名称（如“各县（市、区）”“市直有关单位”）。单位在各表中按分组首次出现的顺序排列。")?
+        .set_error_style(rust_xlsxwriter::DataValidationErrorStyle::Information)
+        .set_error_title("分组")?
+        .set_error_message("这不是下拉列表中的分组。如确是新的分组名称，请点“确定”保留。")?;
+    ws.add_data_validation(1, 1, VALIDATION_ROWS, 1, &dv)?;
 
     let ws = wb.add_worksheet().set_name(GROUP_SHEET)?;
     header(ws, &GROUP_COLUMNS, &GROUP_WIDTHS, &st)?;
@@ -170,11 +201,20 @@ pub fn try_export_plan(plan: &Plan) -> Result<Vec<u8>, Error> {
             ind.description.as_str(),
             ind.source.as_str(),
             ind.note.as_deref().unwrap_or(""),
+            "",
+            "",
+            ind.attribute.as_str(),
         ];
         for (c, text) in cells.iter().enumerate() {
             cell_text(ws, r, c as u16, text, &text_input)?;
         }
         ws.write_number_with_format(r, 2, ind.target, &st.input)?;
+        if let Some(y) = ind.base_year {
+            ws.write_number_with_format(r, 10, f64::from(y), &st.input)?;
+        }
+        if let Some(v) = ind.base_value {
+            ws.write_number_with_format(r, 11, v, &st.input)?;
+        }
         let lines = cells.iter().zip(INDICATOR_WIDTHS).map(|(t, w)| text_lines(t, w)).max().unwrap_or(1);
         ws.set_row_height(r, row_height(lines))?;
     }
@@ -279,6 +319,7 @@ fn write_help(ws: &mut Worksheet, plan: &Plan, st: &Styles) -> Result<(), XlsxEr
             &[
                 "在“任务清单”中该任务最后一条举措的下面插入一行，在“落实举措”栏写举措原文，在“举措编号”栏写“任务编号.序号”，例如任务 4 原有 2 条举措，新增的一条写 4.3（举措编号留空时，工具按顺序自动编号）。",
                 "“部分”“任务编号”“任务内容”“责任单位”只需写在每个任务的第一行，下面的行留空即可（合并单元格也可以）。",
+                "一条举措有牵头单位和配合单位时，分别写在“牵头单位”“配合单位”列（写法同责任单位）。同一任务内各条举措的单位可以不同；某一行的“责任单位”“牵头单位”“配合单位”都留空，表示与上一行相同。“完成时限”照抄原文，如“2026年底前”“长期坚持”，留空表示与上一行相同。",
             ],
         ),
         (
@@ -303,7 +344,7 @@ fn write_help(ws: &mut Worksheet, plan: &Plan, st: &Styles) -> Result<(), XlsxEr
         (
             "增加一个单位，或给单位增加别名",
             &[
-                "在“责任单位”表最后一行的下面写单位名称（各处统一使用的简称，如“科技局”），在“分组”中选择“市直”或“各县区”，在“别名”中写这个单位的其他写法（如“市科学技术局、焦作市科学技术局”），多个别名用顿号隔开。单位交来的填报表中写的是别名也能认出。",
+                "在“责任单位”表最后一行的下面写单位名称（各处统一使用的简称，如“科技局”），在“分组”中选择“市直”或“各县区”，在“别名”中写这个单位的其他写法（如“市科学技术局、{地区}科学技术局”），多个别名用顿号隔开。单位交来的填报表中写的是别名也能认出。",
                 "然后在“任务清单”的责任单位或“量化指标”的填报单位中写上这个单位，它才会收到相应的举措或指标。",
             ],
         ),
@@ -324,6 +365,8 @@ fn write_help(ws: &mut Worksheet, plan: &Plan, st: &Styles) -> Result<(), XlsxEr
             "计划信息和说明",
             &[
                 "“计划信息”中的计划编号用于区分不同版本的计划，正式稿建议改为新的编号（例如在末尾加“-final”）；起始年度、截止年度写四位年份；报送截止日期写“月-日”，如 01-31 表示次年 1 月 31 日前报送。",
+                "“地区”“收报单位”“主送机关”“报告标题”决定填报表、汇总表、催报通知和工作报告中的地名、收报单位、主送机关和标题：地区写如“某某市”；收报单位写“责任单位”表中的单位名称；报告标题中用“{年度}”表示年份。这几行留空时，地区取计划名称开头的地名，收报单位取市场监管局，主送机关取市人民政府。",
+                "“配合单位填报”写“是”或“否”（留空为“是”）：写“否”时，举措只列入牵头单位的填报表。",
                 "“说明”表每行一条，写计划的假定、与原文不一致之处等，汇总时会显示。",
             ],
         ),
@@ -339,7 +382,7 @@ fn write_help(ws: &mut Worksheet, plan: &Plan, st: &Styles) -> Result<(), XlsxEr
         ws.write_string_with_format(r, 0, heading, &st.help_heading)?;
         r += 1;
         for line in lines {
-            ws.write_string_with_format(r, 0, *line, &st.help_text)?;
+            ws.write_string_with_format(r, 0, line.replace("{地区}", &plan.region), &st.help_text)?;
             ws.set_row_height(r, row_height(text_lines(line, WIDTH)))?;
             r += 1;
         }

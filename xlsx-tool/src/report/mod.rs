@@ -22,9 +22,14 @@ pub use input::{report_files, report_files_with, summary_fallback};
 use crate::Error;
 use docx::{Body, Column, Properties};
 
-/// The report's title for `year`.
-pub fn title(year: u16) -> String {
-    format!("{year}年度焦作市推动知识产权高质量发展工作情况报告")
+/// The report's title for `year`: the plan's 报告标题.
+pub fn title(plan: &Plan, year: u16) -> String {
+    plan.report_title_for(year)
+}
+
+/// The report's file name for `year` (its title, `.docx`).
+pub fn file_name(plan: &Plan, year: u16) -> String {
+    format!("{}.docx", title(plan, year))
 }
 
 /// Level-1 headings, in order.
@@ -32,8 +37,6 @@ pub const HEADINGS: [&str; 5] =
     ["一、总体情况", "二、主要工作进展", "三、量化指标完成情况", "四、存在的问题", "五、下一步工作安排"];
 /// The annex as the body names it (附件说明) and its title.
 pub const ANNEX: &str = "报送情况";
-/// Who sends the report (署名).
-pub const SENDER: &str = "焦作市市场监督管理局";
 
 /// Columns of the indicator table.
 pub const INDICATOR_COLUMNS: [&str; 6] = ["指标", "目标值", "本年度", "累计或最新", "完成率", "判断"];
@@ -70,9 +73,9 @@ pub fn write_report(plan: &Plan, merge: &Merge) -> Result<Vec<u8>, Error> {
     let year = merge.summary.year;
     let mut body = Body::default();
     // Broken where the sense breaks, not where the line runs out (公文 titles).
-    body.title(&title(year).replacen("发展工作", "发展\n工作", 1));
+    body.title(&title(plan, year).replacen("发展工作", "发展\n工作", 1));
     body.blank();
-    body.flush("市人民政府：");
+    body.flush(&format!("{}：", plan.addressee));
     let plan_name = plan.title.trim_end_matches("（征求意见稿）");
     body.text(&format!(
         "根据《{plan_name}》关于各责任单位每年报送上一年度工作成效的要求，现将{year}年度全市推动知识产权高质量发展工作情况报告如下。"
@@ -86,7 +89,7 @@ pub fn write_report(plan: &Plan, merge: &Merge) -> Result<Vec<u8>, Error> {
     body.text(&format!("附件：{ANNEX}"));
     body.blank();
     body.blank();
-    body.right(SENDER, 4);
+    body.right(&plan.collector_full_name(), 4);
     body.right(&format!("{}年  月  日", u32::from(year) + 1), 4);
     annex(&mut body, plan, merge);
 
@@ -94,7 +97,7 @@ pub fn write_report(plan: &Plan, merge: &Merge) -> Result<Vec<u8>, Error> {
         .latest_date
         .and_then(|d| Some((u16::try_from(d.year).ok()?, u8::try_from(d.month).ok()?, u8::try_from(d.day).ok()?)))
         .unwrap_or((year.saturating_add(1), 1, 1));
-    let props = Properties { title: title(year), creator: crate::meta::generated_by(), date };
+    let props = Properties { title: title(plan, year), creator: crate::meta::generated_by(), date };
     docx::package(&body, &props)
 }
 
@@ -209,7 +212,7 @@ fn overview(body: &mut Body, plan: &Plan, merge: &Merge) {
         .collect();
     s.push_str(&labels.join("，"));
     s.push('。');
-    let name = |id: &str| plan.indicator(id).map_or_else(|| id.to_string(), |i| i.name.clone());
+    let name = |id: &str| plan.indicator(id).map_or_else(|| id.to_string(), |i| i.marked_name());
     for (j, what) in [(Judgement::Behind, "滞后"), (Judgement::Watch, "需要关注")] {
         // Names only: the rates and the reasons are in part 三.
         let list: Vec<String> = judged(j).iter().map(|p| name(&p.id)).collect();
@@ -232,7 +235,9 @@ fn progress_texts(body: &mut Body, plan: &Plan, merge: &Merge) {
             let mut any = false;
             for m in &task.measures {
                 for r in merge.rows.iter().filter(|r| r.measure == m.id && !r.progress.trim().is_empty()) {
-                    body.text(&format!("{}：{}", r.unit, r.progress));
+                    // Lead units come first (the merge orders them), each named with its role.
+                    let role = if r.role.is_empty() { String::new() } else { format!("（{}）", r.role) };
+                    body.text(&format!("{}{role}：{}", r.unit, r.progress));
                     any = true;
                 }
             }
@@ -255,7 +260,7 @@ fn indicators(body: &mut Body, plan: &Plan, merge: &Merge) {
     let mut rows = Vec::new();
     for (i, total) in merge.summary.indicators.iter().enumerate() {
         let ind = plan.indicator(&total.id);
-        let name = ind.map_or_else(|| total.id.clone(), |i| format!("{}（{}）", i.name, i.unit));
+        let name = ind.map_or_else(|| total.id.clone(), |i| format!("{}（{}）", i.marked_name(), i.unit));
         let p = merge.summary.progress.iter().find(|p| p.id == total.id);
         rows.push(vec![
             format!("{}.{name}", i + 1),
@@ -275,7 +280,7 @@ fn indicators(body: &mut Body, plan: &Plan, merge: &Merge) {
         .collect();
     body.table(&columns, &rows);
     for p in merge.summary.progress.iter().filter(|p| matches!(p.judgement, Judgement::Behind | Judgement::Watch)) {
-        let name = plan.indicator(&p.id).map_or(p.id.as_str(), |i| i.name.as_str());
+        let name = plan.indicator(&p.id).map_or_else(|| p.id.clone(), |i| i.marked_name());
         body.text(&format!("{name}（{}）：{}", p.judgement.label(), p.reason));
     }
 }

@@ -20,9 +20,9 @@ pub(super) fn write_detail(ws: &mut Worksheet, plan: &Plan, merge: &Merge, st: &
     }
     let mut row = 1u32;
     for id in order {
-        let (task_text, measure_text) = match plan.measure(id) {
-            Some(m) => (format!("{}.{}", m.task.number, m.task.title), m.measure.text.clone()),
-            None => (String::new(), String::new()),
+        let (task_text, measure_text, due) = match plan.measure(id) {
+            Some(m) => (format!("{}.{}", m.task.number, m.task.title), m.measure.text.clone(), m.measure.due.clone()),
+            None => (String::new(), String::new(), String::new()),
         };
         let rows: Vec<_> = merge.rows.iter().filter(|r| r.measure == id).collect();
         if rows.is_empty() {
@@ -37,7 +37,13 @@ pub(super) fn write_detail(ws: &mut Worksheet, plan: &Plan, merge: &Merge, st: &
             continue;
         }
         for r in rows {
-            let remark = if r.assigned { "" } else { NOT_ASSIGNED_REMARK };
+            let mut remarks = vec![jz_core::summary_layout::role_remark(&r.role)];
+            if r.overdue {
+                remarks.push(jz_core::summary_layout::overdue_remark(&due));
+            }
+            remarks.retain(|s| !s.is_empty());
+            let role = remarks.join("；");
+            let remark = if r.assigned { role.as_str() } else { NOT_ASSIGNED_REMARK };
             let texts = [
                 r.measure.as_str(),
                 &task_text,

@@ -42,7 +42,8 @@ pub(super) fn write_indicators(ws: &mut Worksheet, plan: &Plan, merge: &Merge, s
         let row = 1 + i as u32;
         let ind = plan.indicator(&total.id);
         put_text(ws, row, 0, &total.id, &st.center)?;
-        let name = ind.map_or("", |p| p.name.as_str());
+        let name = ind.map_or_else(String::new, |p| p.marked_name());
+        let name = name.as_str();
         put_text(ws, row, 1, name, &st.text)?;
         put_text(ws, row, 2, ind.map_or("", |p| p.unit.as_str()), &st.center)?;
         put_text(ws, row, 3, ind.map_or("", |p| p.kind.label()), &st.center)?;

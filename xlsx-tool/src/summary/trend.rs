@@ -59,7 +59,8 @@ pub(super) fn write_trend(ws: &mut Worksheet, plan: &Plan, merge: &Merge, st: &S
     for p in &s.progress {
         let ind = plan.indicator(&p.id);
         put_text(ws, row, 0, &p.id, &st.center)?;
-        let name = ind.map_or("", |i| i.name.as_str());
+        let name = ind.map_or_else(String::new, |i| i.marked_name());
+        let name = name.as_str();
         put_text(ws, row, 1, name, &st.text)?;
         put_text(ws, row, 2, ind.map_or("", |i| i.unit.as_str()), &st.center)?;
         put_text(ws, row, 3, p.kind.label(), &st.center)?;
@@ -101,7 +102,7 @@ pub(super) fn write_trend(ws: &mut Worksheet, plan: &Plan, merge: &Merge, st: &S
     let mut rate_rows: Vec<(IndicatorKind, u32, String)> = Vec::new();
     for p in &s.progress {
         put_text(ws, row, 0, &p.id, &st.center)?;
-        put_text(ws, row, 1, plan.indicator(&p.id).map_or("", |i| i.name.as_str()), &st.text)?;
+        put_text(ws, row, 1, &plan.indicator(&p.id).map_or_else(String::new, |i| i.marked_name()), &st.text)?;
         for (k, y) in all_years.iter().enumerate() {
             num(ws, row, 5 + k as u16, p.rates.get(&y.to_string()).copied().flatten(), &st.percent)?;
         }

@@ -89,8 +89,9 @@ pub(super) fn write_help(ws: &mut Worksheet, plan: &Plan, unit: &str, year: u16,
         "如需更正已报送的内容，请重新报送完整的表格，并更新填报日期，系统以填报日期较晚的一份为准。".into(),
     ));
     lines.push(heading("报送时间和方式"));
+    let office = plan.collector_full_name();
     lines.push(Text(format!(
-        "请于{next}年{deadline}前，将填好的本表（保持 Excel 文件格式，不要转成 PDF 或图片）报送焦作市市场监督管理局。逾期未报送的单位，在全市汇总表中列为“未报送”。"
+        "请于{next}年{deadline}前，将填好的本表（保持 Excel 文件格式，不要转成 PDF 或图片）报送{office}。逾期未报送的单位，在全市汇总表中列为“未报送”。"
     )));
     if !plan.notes.is_empty() {
         lines.push(heading("关于本计划的说明"));

@@ -93,9 +93,9 @@ fn check<'a>(plan: &'a Plan, unit: &str, year: u16) -> Result<&'a str, Error> {
     Ok(canonical)
 }
 
-/// The title of the `任务填报` sheet.
-pub fn title(year: u16) -> String {
-    format!("{year}年度焦作市推动知识产权高质量发展任务落实情况填报表")
+/// The title of the `任务填报` sheet (names the plan's 地区).
+pub fn title(plan: &Plan, year: u16) -> String {
+    plan.template_title(year)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -110,11 +110,11 @@ fn build(plan: &Plan, unit: &str, year: u16, report: Option<&Report>, diags: &[D
     let styles = style::Styles::new();
 
     let mut wb = Workbook::new();
-    wb.set_properties(&properties(&format!("{}（{unit}）", title(year)), year, 12, 1)?);
+    wb.set_properties(&properties(&format!("{}（{unit}）", title(plan, year)), year, 12, 1)?);
 
     let ws = wb.add_worksheet();
     ws.set_name(sheets::TASKS)?;
-    tasks::write_tasks(ws, unit, year, report, &measures, &marks, &styles)?;
+    tasks::write_tasks(ws, unit, (&title(plan, year), year), report, &measures, &marks, &styles)?;
     paper::unit_pages(ws, plan, unit, year);
 
     let ws = wb.add_worksheet();

@@ -6,14 +6,14 @@ use rust_xlsxwriter::{DataValidation, DataValidationRule, ExcelDateTime, Format,
 
 use super::rows::{Marks, MeasureRow, make_note, marked, worst};
 use super::style::{Styles, protection};
-use super::{CONTACT_ROW, TASK_HEADER_ROW, TASK_WIDTHS, title};
+use super::{CONTACT_ROW, TASK_HEADER_ROW, TASK_WIDTHS};
 use crate::sheet_format::{print_setup, put_text, row_height, text_lines};
 
 #[allow(clippy::too_many_arguments)]
 pub(super) fn write_tasks(
     ws: &mut Worksheet,
     unit: &str,
-    year: u16,
+    (title, year): (&str, u16),
     report: Option<&Report>,
     rows: &[MeasureRow],
     marks: &Marks,
@@ -25,7 +25,7 @@ pub(super) fn write_tasks(
 
     // Title, marked with the diagnostics that have no cell of their own.
     let title_fmt = marked(&st.title, worst(&marks.title));
-    ws.merge_range(0, 0, 0, 9, &title(year), &title_fmt)?;
+    ws.merge_range(0, 0, 0, 9, title, &title_fmt)?;
     ws.set_row_height(0, 32)?;
     if !marks.title.is_empty() {
         ws.insert_note(0, 0, &make_note(&marks.title))?;
@@ -84,11 +84,7 @@ pub(super) fn write_tasks(
         let entry = row.entry;
         let (task_text, measure_text, responsible, fixed_fmt, fixed_center) = match row.plan {
             Some(p) => {
-                let responsible = if p.task.responsible_text.trim().is_empty() {
-                    p.task.units.join("、")
-                } else {
-                    p.task.responsible_text.clone()
-                };
+                let responsible = p.responsible_label(Some(unit));
                 (
                     format!("{}.{}", p.task.number, p.task.title),
                     p.measure.text.clone(),

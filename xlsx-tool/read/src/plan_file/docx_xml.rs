@@ -155,6 +155,43 @@ pub(crate) fn tables(xml: &[u8], limits: &Limits) -> Result<Vec<Table>, ReadErro
     Ok(done)
 }
 
+/// The texts of the first `max` paragraphs outside tables (the title, the headings).
+pub(crate) fn body_paragraphs(xml: &[u8], max: usize) -> Vec<String> {
+    let mut reader = Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    let mut out: Vec<String> = Vec::new();
+    let (mut depth, mut in_text, mut in_p) = (0usize, false, false);
+    while out.len() <= max {
+        let Ok(event) = reader.read_event_into(&mut buf) else { break };
+        match event {
+            Event::Start(e) => match e.local_name().as_ref() {
+                "tbl" => depth += 1,
+                "p" if depth == 0 => {
+                    in_p = true;
+                    out.push(String::new());
+                }
+                "t" => in_text = true,
+                _ => {}
+            },
+            Event::End(e) => match e.local_name().as_ref() {
+                "tbl" => depth = depth.saturating_sub(1),
+                "p" if depth == 0 => in_p = false,
+                "t" => in_text = false,
+                _ => {}
+            },
+            Event::Text(t) if in_text && in_p && depth == 0 => {
+                if let Some(p) = out.last_mut() {
+                    p.push_str(&t.xml10_content());
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    out.into_iter().map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).take(max).collect()
+}
+
 /// Appends text to the cell's last paragraph.
 fn push(cell: &mut Option<Cell>, s: &str) {
     if let Some(c) = cell.as_mut() {

@@ -54,18 +54,54 @@ pub const HELP_SHEET: &str = "填写说明";
 /// `_meta` value of `format` in a plan workbook.
 pub const PLAN_FORMAT: &str = "jz-ip-plan";
 
-/// Labels of `计划信息`, in order.
-pub const INFO_LABELS: [&str; 5] = ["计划编号", "计划名称", "起始年度", "截止年度", "报送截止日期"];
-/// Header of `任务清单`.
-pub const TASK_COLUMNS: [&str; 6] = ["部分", "任务编号", "任务内容", "举措编号", "落实举措", "责任单位"];
+/// Labels of `计划信息`, in order: the first [`INFO_REQUIRED`] must be there; the others
+/// (contract §11: 地区, 收报单位, 主送机关, 报告标题, 配合单位填报) are optional.
+pub const INFO_LABELS: [&str; 10] = [
+    "计划编号",
+    "计划名称",
+    "起始年度",
+    "截止年度",
+    "报送截止日期",
+    "地区",
+    "收报单位",
+    "主送机关",
+    "报告标题",
+    "配合单位填报",
+];
+/// How many of [`INFO_LABELS`] must be present.
+pub const INFO_REQUIRED: usize = 5;
+/// Values of `配合单位填报` (yes, no).
+pub const YES_NO: [&str; 2] = ["是", "否"];
+/// Header of `任务清单`: the first [`TASK_REQUIRED`] must be there; then `责任单位`,
+/// `牵头单位`, `配合单位` (at least one of them) and `完成时限` (contract §11).
+pub const TASK_COLUMNS: [&str; 9] =
+    ["部分", "任务编号", "任务内容", "举措编号", "落实举措", "责任单位", "牵头单位", "配合单位", "完成时限"];
+/// How many of [`TASK_COLUMNS`] must be present.
+pub const TASK_REQUIRED: usize = 5;
 /// Header of `责任单位`.
 pub const UNIT_COLUMNS: [&str; 3] = ["单位名称", "分组", "别名"];
 /// Header of `单位组`.
 pub const GROUP_COLUMNS: [&str; 2] = ["组名", "成员"];
 /// Header of `量化指标`: the contract's eight columns, then `来源` and `备注` (the
 /// indicator's source in the document and its remark; optional on input).
-pub const INDICATOR_COLUMNS: [&str; 10] =
-    ["指标编号", "指标名称", "目标值", "计量单位", "类型", "汇总方式", "填报单位", "说明", "来源", "备注"];
+/// Then `基期年度`, `基期值` and `属性` (contract §11, optional).
+pub const INDICATOR_COLUMNS: [&str; 13] = [
+    "指标编号",
+    "指标名称",
+    "目标值",
+    "计量单位",
+    "类型",
+    "汇总方式",
+    "填报单位",
+    "说明",
+    "来源",
+    "备注",
+    "基期年度",
+    "基期值",
+    "属性",
+];
+/// Values of `属性`.
+pub const ATTRIBUTES: [&str; 2] = [jz_core::plan::BINDING, jz_core::plan::EXPECTED];
 /// How many of [`INDICATOR_COLUMNS`] must be present (the contract's eight).
 pub const INDICATOR_REQUIRED: usize = 8;
 /// Values of `汇总方式` (sum, single).

@@ -19,6 +19,8 @@ pub(crate) struct Names {
     groups: Vec<(String, Vec<String>)>,
     /// (spelling, canonical) of every unit name, alias and group, for suggestions.
     spellings: Vec<(String, String)>,
+    /// The plan's 地区, a prefix that names may carry or leave out.
+    region: String,
 }
 
 fn exact(s: &str) -> String {
@@ -41,12 +43,17 @@ impl Name {
 }
 
 impl Names {
+    /// No names yet, for a plan of `region` (`焦作市`).
+    pub(crate) fn new(region: &str) -> Names {
+        Names { region: region.to_string(), ..Names::default() }
+    }
+
     /// Adds a unit with its aliases; returns the spellings that already belong to another
     /// unit (with that unit's name).
     pub(crate) fn add_unit(&mut self, name: &str, aliases: &[String]) -> Vec<(String, String)> {
         let mut clashes = Vec::new();
         for spelling in std::iter::once(name).chain(aliases.iter().map(String::as_str)) {
-            for key in [exact(spelling), name_key(spelling)] {
+            for key in [exact(spelling), name_key(spelling, &self.region)] {
                 match self.units.get(&key) {
                     Some(other) if other != name => clashes.push((spelling.to_string(), other.clone())),
                     Some(_) => {}
@@ -74,7 +81,7 @@ impl Names {
         if e.is_empty() {
             return None;
         }
-        self.units.get(&e).or_else(|| self.units.get(&name_key(&e))).map(String::as_str)
+        self.units.get(&e).or_else(|| self.units.get(&name_key(&e, &self.region))).map(String::as_str)
     }
 
     /// Whether `name` is a group.

@@ -4,7 +4,7 @@ use jz_core::text::fold_width;
 use jz_core::{Aggregation, CellValue, Indicator, IndicatorKind, Measure, Task, plan::Section};
 
 use super::PlanProblem;
-use super::names::{Name, Names};
+use super::names::Names;
 use super::suggest::hint;
 use super::table::{MetaTask, Table};
 use super::{aggregation_label, kind_label};
@@ -16,6 +16,12 @@ const TASK_TEXT: usize = 2;
 const MEASURE_NO: usize = 3;
 const MEASURE_TEXT: usize = 4;
 const UNITS: usize = 5;
+const LEAD: usize = 6;
+const SUPPORT: usize = 7;
+const DUE: usize = 8;
+
+/// A measure row's units as written: (责任单位, 牵头单位, 配合单位) names and 完成时限.
+type RowUnits = (Vec<String>, Vec<String>, Vec<String>, String);
 
 /// Chinese numerals for section numbers.
 const NUMERALS: [&str; 20] = [
@@ -71,6 +77,8 @@ pub(crate) fn read_tasks(
     let mut sections: Vec<Section> = Vec::new();
     let mut tasks: Vec<Task> = Vec::new();
     let mut seen: Vec<(String, String)> = Vec::new();
+    // Per task, per measure: the units as written (a blank row means those of the row above).
+    let mut written: Vec<Vec<RowUnits>> = Vec::new();
     for r in t.rows() {
         let section = t.text(r, SECTION);
         if !section.is_empty() {
@@ -82,7 +90,7 @@ pub(crate) fn read_tasks(
         }
         let task_no = t.value(r, TASK_NO);
         let content = t.text(r, TASK_TEXT);
-        let units_text = t.text(r, UNITS);
+        let given = [UNITS, LEAD, SUPPORT].iter().any(|&c| !t.text(r, c).is_empty());
         let starts = !task_no.is_blank() && integer(task_no) != tasks.last().map(|t| t.number);
         if starts {
             let expected = tasks.len() as u32 + 1;
@@ -110,14 +118,17 @@ pub(crate) fn read_tasks(
             if content.is_empty() {
                 p.push(t.problem(r, TASK_TEXT, format!("任务 {expected} 缺少任务内容，请在任务的第一行写任务内容。")));
             }
-            let responsible = units_of(t, r, UNITS, known, p, "责任单位");
-            if units_text.is_empty() {
+            // Checked below with the row's other unit cells.
+            let responsible: Vec<String> =
+                known.resolve_list(&t.text(r, UNITS)).0.iter().map(|n| n.text().to_string()).collect();
+            if !given {
                 p.push(t.problem(
                     r,
                     UNITS,
-                    format!("任务 {expected} 没有填写责任单位。请在任务的第一行写责任单位，多个单位用“、”隔开，如：市场监管局、各县区。"),
+                    format!("任务 {expected} 没有填写责任单位。请在任务的第一行写责任单位（或牵头单位、配合单位），多个单位用“、”隔开，如：市场监管局、各县区。"),
                 ));
             }
+            written.push(Vec::new());
             let joined = responsible.join("、");
             let kept = meta.iter().find(|(title, units, _, _)| *title == content && *units == joined);
             tasks.push(Task {
@@ -138,22 +149,26 @@ pub(crate) fn read_tasks(
                     format!("同一任务的任务内容只写在第一行；这里与任务 {} 第一行的不同。如果这是一个新任务，请填写任务编号 {}。", task.number, task.number + 1),
                 ));
             }
-            if !units_text.is_empty() {
-                let (names, _) = known.resolve_list(&units_text);
-                let names: Vec<&str> = names.iter().map(Name::text).collect();
-                if names != task.responsible.iter().map(String::as_str).collect::<Vec<_>>() {
-                    p.push(t.problem(
-                        r,
-                        UNITS,
-                        format!("责任单位按任务填写，只写在任务的第一行；这里与任务 {} 第一行的“{}”不同。请把责任单位统一写在第一行。", task.number, task.responsible.join("、")),
-                    ));
-                }
-            }
         } else {
             p.push(t.problem(r, TASK_NO, "第一条举措所在行缺少任务编号，请填写 1。"));
             continue;
         }
         let Some(task) = tasks.last_mut() else { continue };
+        let Some(rows) = written.last_mut() else { continue };
+        // Units may differ from one measure to the next; a blank row is the row above.
+        let due = t.text(r, DUE);
+        let units = match rows.last() {
+            Some(above) if !given => {
+                (above.0.clone(), above.1.clone(), above.2.clone(), if due.is_empty() { above.3.clone() } else { due })
+            }
+            _ => (
+                units_of(t, r, UNITS, known, p, "责任单位"),
+                units_of(t, r, LEAD, known, p, "牵头单位"),
+                units_of(t, r, SUPPORT, known, p, "配合单位"),
+                if due.is_empty() { rows.last().map(|a| a.3.clone()).unwrap_or_default() } else { due },
+            ),
+        };
+        rows.push(units);
         let want = format!("{}.{}", task.number, task.measures.len() + 1);
         let id_cell = t.value(r, MEASURE_NO);
         let id = match id_cell {
@@ -175,12 +190,28 @@ pub(crate) fn read_tasks(
         if text.is_empty() {
             p.push(t.problem(r, MEASURE_TEXT, "落实举措为空。每行写一条举措的原文；如要删除这条举措，请删除整行。"));
         }
-        task.measures.push(Measure { id: want, text });
+        task.measures.push(Measure { id: want, text, ..Measure::default() });
     }
     if tasks.is_empty() {
         p.push(jz_core_problem(t, "任务清单中没有任何举措。"));
     }
+    for (task, rows) in tasks.iter_mut().zip(written) {
+        settle_units(task, rows);
+    }
     (sections, tasks)
+}
+
+/// A task's 责任单位 is its first row's; a measure whose units differ from it, or that
+/// names lead or supporting units, carries its own.
+fn settle_units(task: &mut Task, rows: Vec<RowUnits>) {
+    for (m, (responsible, lead, support, due)) in task.measures.iter_mut().zip(rows) {
+        m.due = due;
+        if !(lead.is_empty() && support.is_empty() && responsible == task.responsible) {
+            m.responsible = responsible;
+            m.lead = lead;
+            m.support = support;
+        }
+    }
 }
 
 fn jz_core_problem(t: &Table<'_>, message: &str) -> PlanProblem {
@@ -248,6 +279,7 @@ pub(crate) fn read_indicators(t: &Table<'_>, known: &Names, p: &mut Vec<PlanProb
             p.push(t.problem(r, 6, "填报单位为空。请写单位或单位组名称，如 各县区。"));
         }
         let note = t.text(r, 9);
+        let (base_year, base_value, attribute) = baseline(t, r, p);
         out.push(Indicator {
             id,
             name,
@@ -260,7 +292,45 @@ pub(crate) fn read_indicators(t: &Table<'_>, known: &Names, p: &mut Vec<PlanProb
             description: t.text(r, 7),
             note: (!note.is_empty()).then_some(note),
             reporter_units: Vec::new(),
+            base_year,
+            base_value,
+            attribute,
         });
     }
     out
+}
+
+/// 基期年度, 基期值 and 属性 of an indicator row (all optional; a year without a value or
+/// a value without a year is a problem at the empty cell).
+fn baseline(t: &Table<'_>, r: u32, p: &mut Vec<PlanProblem>) -> (Option<u16>, Option<f64>, String) {
+    let (year_text, value_text, attribute) = (t.text(r, 10), t.text(r, 11), t.text(r, 12));
+    let year = match t.value(r, 10) {
+        CellValue::Number(n) if n.fract() == 0.0 && (2000.0..=2100.0).contains(n) => Some(*n as u16),
+        _ => fold_width(&year_text).trim_end_matches('年').parse::<u16>().ok().filter(|y| (2000..=2100).contains(y)),
+    };
+    if !year_text.is_empty() && year.is_none() {
+        p.push(t.problem(r, 10, format!("基期年度“{year_text}”不是年份，请写四位数的年份，如 2025。")));
+    }
+    let value = match t.value(r, 11) {
+        CellValue::Number(n) if n.is_finite() => Some(*n),
+        v => fold_width(&v.as_text()).replace([',', ' '], "").parse::<f64>().ok().filter(|n| n.is_finite()),
+    };
+    if !value_text.is_empty() && value.is_none() {
+        p.push(t.problem(r, 11, format!("基期值“{value_text}”不是数字。请只填数字（不带单位）。")));
+    }
+    if year.is_some() && value_text.is_empty() {
+        p.push(t.problem(r, 11, "写了基期年度，但基期值为空。请填写基期值（只填数字），或清空基期年度。"));
+    }
+    if value.is_some() && year_text.is_empty() {
+        p.push(t.problem(r, 10, "写了基期值，但基期年度为空。请填写基期年度，如 2025。"));
+    }
+    if !attribute.is_empty() && !super::ATTRIBUTES.contains(&attribute.as_str()) {
+        let c: Vec<(&str, &str)> = super::ATTRIBUTES.iter().map(|a| (*a, *a)).collect();
+        p.push(t.problem(
+            r,
+            12,
+            format!("属性“{attribute}”不是可选的值，{}", hint(&attribute, &c, &super::ATTRIBUTES)),
+        ));
+    }
+    (year, value, attribute)
 }

@@ -53,15 +53,28 @@ pub(crate) fn hint<'a>(typed: &str, candidates: &[(&'a str, &'a str)], all: &[&s
 }
 
 /// Splits a list of names typed in one cell: `、` is the separator the annex uses; `，`
-/// `,` `；` `;` `/`, line breaks and spaces (also full-width) are accepted too.
+/// `,` `；` `;` `/`, line breaks and spaces (also full-width) are accepted too. Inside
+/// brackets (`（）`, `()`, `〔〕`, `【】`) nothing splits: `各县（市、区）` is one name.
 pub(crate) fn split_names(text: &str) -> Vec<String> {
-    text.split(|c: char| {
-        matches!(c, '、' | '，' | ',' | '；' | ';' | '/' | '／') || c.is_whitespace() || c == '\u{3000}'
-    })
-    .map(str::trim)
-    .filter(|s| !s.is_empty())
-    .map(String::from)
-    .collect()
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '（' | '(' | '〔' | '【' => depth += 1,
+            '）' | ')' | '〕' | '】' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        let separator =
+            matches!(c, '、' | '，' | ',' | '；' | ';' | '/' | '／') || c.is_whitespace() || c == '\u{3000}';
+        if separator && depth == 0 {
+            out.push(std::mem::take(&mut current));
+        } else if !(separator && c.is_whitespace()) {
+            current.push(c);
+        }
+    }
+    out.push(current);
+    out.into_iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
 }
 
 #[cfg(test)]
@@ -82,5 +95,14 @@ mod tests {
             split_names("市场监管局、各县区，检察院 法院\u{3000}中院;司法局"),
             ["市场监管局", "各县区", "检察院", "法院", "中院", "司法局"]
         );
+    }
+
+    #[test]
+    fn a_separator_inside_brackets_does_not_split() {
+        assert_eq!(split_names("市场监管局、各县（市、区）"), ["市场监管局", "各县（市、区）"]);
+        assert_eq!(split_names("各县(市、区)，市直有关单位"), ["各县(市、区)", "市直有关单位"]);
+        assert_eq!(split_names("各县（市 、区）"), ["各县（市、区）"]);
+        // An unclosed bracket keeps the rest together rather than splitting at random.
+        assert_eq!(split_names("甲）、乙"), ["甲）", "乙"]);
     }
 }

@@ -9,11 +9,11 @@ use jz_core::{CellRef, CellValue, Plan};
 
 use super::names::Names;
 use super::rows::{read_indicators, read_tasks};
-use super::suggest::{hint, split_names};
+use super::suggest::split_names;
 use super::table::{MetaTask, Table};
 use super::{
-    GROUP_COLUMNS, GROUP_SHEET, INDICATOR_COLUMNS, INDICATOR_REQUIRED, INDICATOR_SHEET, INFO_LABELS, INFO_SHEET,
-    NOTE_SHEET, PlanProblem, TASK_COLUMNS, TASK_SHEET, UNIT_COLUMNS, UNIT_GROUPS, UNIT_SHEET,
+    GROUP_COLUMNS, GROUP_SHEET, INDICATOR_COLUMNS, INDICATOR_REQUIRED, INDICATOR_SHEET, INFO_LABELS, INFO_REQUIRED,
+    INFO_SHEET, NOTE_SHEET, PlanProblem, TASK_COLUMNS, TASK_REQUIRED, TASK_SHEET, UNIT_COLUMNS, UNIT_SHEET,
 };
 use crate::grid::Grid;
 use crate::limits::{Limits, not_a_workbook};
@@ -46,7 +46,16 @@ fn read_grids(grids: &[Grid]) -> Result<Plan, Vec<PlanProblem>> {
         grids.iter().filter(|g| !g.name.trim().eq_ignore_ascii_case(jz_core::sheets::META)).collect();
 
     let info = find_info(&sheets);
-    let tasks = find_table(&sheets, TASK_SHEET, &TASK_COLUMNS, &["任务编号", "落实举措", "责任单位"], 6, &mut p);
+    let tasks = find_table(&sheets, TASK_SHEET, &TASK_COLUMNS, &["任务编号", "落实举措"], TASK_REQUIRED, &mut p);
+    if let Some(t) = &tasks
+        && t.cols[5..8].iter().all(Option::is_none)
+    {
+        p.push(PlanProblem::error(
+            &t.grid.name,
+            "",
+            "任务清单的表头缺少“责任单位”列（或“牵头单位”“配合单位”列）。请把这一列（连同表头）补回来。",
+        ));
+    }
     let units = find_table(&sheets, UNIT_SHEET, &UNIT_COLUMNS, &["单位名称", "分组"], 2, &mut p);
     let groups = find_table(&sheets, GROUP_SHEET, &GROUP_COLUMNS, &["组名", "成员"], 2, &mut p);
     let indicators = find_table(
@@ -68,9 +77,17 @@ fn read_grids(grids: &[Grid]) -> Result<Plan, Vec<PlanProblem>> {
     };
 
     let mut plan = Plan::builtin();
-    read_info(info, &mut plan, &mut p);
-    let mut known = Names::default();
+    let collector_at = read_info(info, &mut plan, &mut p);
+    let mut known = Names::new(&plan.region);
     plan.units = read_units(&units, &mut known, &mut p);
+    if !plan.collector.is_empty() && known.unit(&plan.collector).is_none() {
+        let hint = known.hint(&plan.collector, false);
+        p.push(PlanProblem::error(
+            &info.name,
+            &collector_at,
+            format!("收报单位“{}”不在责任单位表中，{hint}", plan.collector),
+        ));
+    }
     plan.groups = read_groups(&groups, &mut known, &mut p);
     let meta_tasks = meta.map(read_meta).unwrap_or_default();
     let (sections, task_list) = read_tasks(&tasks, &known, &meta_tasks, &mut p);
@@ -151,8 +168,9 @@ fn find_table<'a>(
 }
 
 /// `计划信息`: each label's value is the cell right of it.
-fn read_info(grid: &Grid, plan: &mut Plan, p: &mut Vec<PlanProblem>) {
-    let mut values: [Option<(CellValue, String)>; 5] = Default::default();
+/// Returns the 收报单位 cell, checked once the units are read.
+fn read_info(grid: &Grid, plan: &mut Plan, p: &mut Vec<PlanProblem>) -> String {
+    let mut values: [Option<(CellValue, String)>; INFO_LABELS.len()] = Default::default();
     for ((r, c), v) in grid.rows(..HEADER_SEARCH_ROWS.saturating_mul(2)) {
         if let CellValue::Text(t) = v
             && let Some(i) = canonical(t, &INFO_LABELS)
@@ -166,6 +184,7 @@ fn read_info(grid: &Grid, plan: &mut Plan, p: &mut Vec<PlanProblem>) {
     let mut text = |i: usize| -> Option<(String, String, CellValue)> {
         match &values[i] {
             Some((v, at)) => Some((v.as_text().trim().to_string(), at.clone(), v.clone())),
+            None if i >= INFO_REQUIRED => None,
             None => {
                 p.push(PlanProblem::error(
                     name,
@@ -181,6 +200,7 @@ fn read_info(grid: &Grid, plan: &mut Plan, p: &mut Vec<PlanProblem>) {
     let first = text(2);
     let last = text(3);
     let deadline = text(4);
+    let words: Vec<Option<(String, String, CellValue)>> = (INFO_REQUIRED..INFO_LABELS.len()).map(&mut text).collect();
     let year = |v: Option<(String, String, CellValue)>, what: &str, p: &mut Vec<PlanProblem>| -> Option<u16> {
         let (t, at, _) = v?;
         match t.parse::<u16>() {
@@ -226,6 +246,42 @@ fn read_info(grid: &Grid, plan: &mut Plan, p: &mut Vec<PlanProblem>) {
             None => p.push(PlanProblem::error(name, &at, MonthDay::problem(&t))),
         }
     }
+    read_words(name, words, plan, p)
+}
+
+/// The optional rows 地区, 收报单位, 主送机关, 报告标题, 配合单位填报: absent or empty,
+/// the plan's defaults (settled on load).
+fn read_words(
+    name: &str,
+    words: Vec<Option<(String, String, CellValue)>>,
+    plan: &mut Plan,
+    p: &mut Vec<PlanProblem>,
+) -> String {
+    let mut it = words.into_iter().map(|w| w.unwrap_or_default());
+    let mut next = || it.next().unwrap_or_default();
+    plan.region = next().0;
+    let (collector, collector_at, _) = next();
+    plan.collector = collector;
+    plan.addressee = next().0;
+    let (title, title_at, _) = next();
+    if !title.is_empty() && !title.contains(jz_core::plan::YEAR_SLOT) {
+        p.push(PlanProblem::error(
+            name,
+            &title_at,
+            format!("报告标题“{title}”中没有“{{年度}}”。请在写年份的地方写“{{年度}}”，如“{{年度}}年度某某市推动知识产权高质量发展工作情况报告”。"),
+        ));
+    }
+    plan.report_title = title;
+    let (yes, yes_at, _) = next();
+    plan.supporting_report = match yes.as_str() {
+        "" | "是" => true,
+        "否" => false,
+        other => {
+            p.push(PlanProblem::error(name, &yes_at, format!("配合单位填报“{other}”无法识别，请写“是”或“否”。")));
+            true
+        }
+    };
+    collector_at
 }
 
 /// The deadline from a date cell (its month and day) or text ([`MonthDay::parse`]:
@@ -252,11 +308,9 @@ fn read_units(t: &Table<'_>, known: &mut Names, p: &mut Vec<PlanProblem>) -> Vec
             p.push(t.problem(r, 0, format!("单位“{name}”重复出现。每个单位只写一行，其他写法请写在“别名”中。")));
             continue;
         }
+        // 分组 is free text (contract §11): the order of first appearance orders the units.
         if group.is_empty() {
-            p.push(t.problem(r, 1, format!("单位“{name}”的分组为空。请从下拉列表选择“市直”或“各县区”。")));
-        } else if !UNIT_GROUPS.contains(&group.as_str()) {
-            let c: Vec<(&str, &str)> = UNIT_GROUPS.iter().map(|g| (*g, *g)).collect();
-            p.push(t.problem(r, 1, format!("分组“{group}”不是可选的分组，{}", hint(&group, &c, &UNIT_GROUPS))));
+            p.push(t.problem(r, 1, format!("单位“{name}”的分组为空。请填写分组，如“市直”或“各县区”。")));
         }
         for (spelling, other) in known.add_unit(&name, &aliases) {
             let col = if spelling == name { 0 } else { 2 };
@@ -301,6 +355,15 @@ fn read_groups(t: &Table<'_>, known: &mut Names, p: &mut Vec<PlanProblem>) -> Ve
                     format!("成员“{m}”不在责任单位表中，{}（新单位请先加到“责任单位”表）", known.hint(&m, true)),
                 )),
             }
+        }
+        if members.is_empty() && t.text(r, 1).is_empty() {
+            p.push(t.problem(
+                r,
+                1,
+                format!(
+                    "单位组“{name}”还没有成员。请在“成员”栏写出它包含的单位（如 卫辉市、辉县市），多个单位用“、”隔开。"
+                ),
+            ));
         }
         groups.push(Group { name, members });
     }

@@ -63,6 +63,12 @@ fn detail_rows(range: &Grid) -> Result<Vec<DetailRow>, Error> {
             evidence: text(range, row, evidence),
             source: text(range, row, source),
             assigned: note != NOT_ASSIGNED_REMARK,
+            overdue: note.contains(jz_core::follow_up::category::OVERDUE),
+            role: [jz_core::plan::Role::Lead.label(), jz_core::plan::Role::Support.label()]
+                .into_iter()
+                .find(|r| note.split('；').any(|n| n == jz_core::summary_layout::role_remark(r)))
+                .unwrap_or_default()
+                .to_string(),
         });
     }
     Ok(out)
