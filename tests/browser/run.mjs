@@ -4,7 +4,7 @@
 import { finish } from './lib.mjs';
 
 // ONLY=desk.mjs runs one file (while working on it).
-for (const file of ['./basics.mjs', './desk.mjs', './plan.mjs', './anyplan.mjs', './stale.mjs', './columns.mjs', './budget.mjs', './a11y.mjs', './evaluate.mjs']) {
+for (const file of ['./basics.mjs', './desk.mjs', './plan.mjs', './anyplan.mjs', './stale.mjs', './columns.mjs', './board.mjs', './budget.mjs', './a11y.mjs', './evaluate.mjs']) {
   if (!process.env.ONLY || file.endsWith(process.env.ONLY)) await import(file);
 }
 await finish();
