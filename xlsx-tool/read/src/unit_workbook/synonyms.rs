@@ -8,7 +8,7 @@ use jz_core::{HEADER_LABELS, INDICATOR_COLUMNS, TASK_COLUMNS};
 
 /// Other names of the template's columns: (template label, names a unit may use instead).
 /// A name that is itself a template label (of either sheet or the contact block) is never
-/// taken as a synonym (see [`synonym_of`]).
+/// taken as a synonym (see `synonym_of`).
 pub const SYNONYMS: &[(&str, &[&str])] = &[
     ("序号", &["编号", "举措序号", "举措编号"]),
     ("任务内容", &["任务", "重点任务", "工作任务", "主要任务"]),
