@@ -82,6 +82,7 @@ await test('对应列: A栏/B栏 mapped once, 通过, merged; after a reload the
   await page.waitForSelector('body[data-ready="1"]', { timeout: 120000 });
   await idle(page);
   await page.setInputFiles('#file-input', second);
+  await page.waitForSelector('article[data-file="孟州市_第二版.xlsx"]', { timeout: 60000 });
   await idle(page);
   const files = await page.evaluate(() => window.JZ.state.files.map((f) => ({ name: f.name, ok: f.result.ok, mapping: f.mapping })));
   for (const f of files) {
