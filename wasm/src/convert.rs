@@ -56,6 +56,19 @@ pub(crate) fn from_js<T: serde::de::DeserializeOwned>(value: &JsValue) -> Option
 
 /// The person's mapping of a file's headers to template columns, `{"<file header>":
 /// "<template column>"}` (contract §15); `undefined`/`null`: none.
+#[wasm_bindgen]
+extern "C" {
+    /// The person's mapping of a file's headers to template columns, as JavaScript gives it
+    /// (an optional last argument: `mapping?: Mapping | null`).
+    #[wasm_bindgen(typescript_type = "Mapping")]
+    pub type MappingArg;
+}
+
+/// [`mapping`] of an optional argument.
+pub(crate) fn mapping_arg(value: Option<MappingArg>) -> JsResult<jz_read::Mapping> {
+    mapping(&value.map(JsValue::from).unwrap_or(JsValue::UNDEFINED))
+}
+
 pub(crate) fn mapping(value: &JsValue) -> JsResult<jz_read::Mapping> {
     if value.is_undefined() || value.is_null() {
         return Ok(jz_read::Mapping::default());

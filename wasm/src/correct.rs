@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use xlsx_tool::Kind;
 use xlsx_tool::{Checked, Limits};
 
-use crate::convert::{JsResult, bytes_js, from_js, js_error, load_plan, mapping, object, to_js};
+use crate::convert::{JsResult, bytes_js, from_js, js_error, load_plan, object, to_js};
 
 /// The unit and year a fixed copy is made for.
 fn unit_and_year(report: &Report) -> JsResult<(String, u16)> {
@@ -42,10 +42,10 @@ pub fn annotate_js(
     bytes: &[u8],
     file_name: &str,
     plan_text: Option<String>,
-    #[wasm_bindgen(unchecked_param_type = "Mapping | null")] map: JsValue,
+    map: Option<crate::convert::MappingArg>,
 ) -> JsResult<Vec<u8>> {
     let plan = load_plan(plan_text.as_deref())?;
-    let map = mapping(&map)?;
+    let map = crate::convert::mapping_arg(map)?;
     let checked = xlsx_tool::check_with(&plan, bytes, file_name, &Limits::default(), &map);
     readable(&checked)?;
     let (unit, year) = unit_and_year(&checked.report)?;
@@ -64,10 +64,10 @@ pub fn correct_js(
     file_name: &str,
     #[wasm_bindgen(unchecked_param_type = "Edit[]")] edits: JsValue,
     plan_text: Option<String>,
-    #[wasm_bindgen(unchecked_param_type = "Mapping | null")] map: JsValue,
+    map: Option<crate::convert::MappingArg>,
 ) -> JsResult<JsValue> {
     let plan = load_plan(plan_text.as_deref())?;
-    let map = mapping(&map)?;
+    let map = crate::convert::mapping_arg(map)?;
     let edits: Vec<Edit> = if edits.is_undefined() || edits.is_null() {
         Vec::new()
     } else {

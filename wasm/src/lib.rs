@@ -30,6 +30,7 @@ use jz_read::Limits;
 use wasm_bindgen::prelude::*;
 
 pub use board::{annotated_name_js, board_js};
+pub use convert::MappingArg;
 pub(crate) use convert::{JsResult, js_error, load_plan, object, to_js};
 #[cfg(feature = "writer")]
 pub(crate) use convert::{bytes_js, mapped_files, plan_year};
@@ -139,10 +140,10 @@ pub fn validate_js(
     bytes: &[u8],
     file_name: &str,
     plan_text: Option<String>,
-    #[wasm_bindgen(unchecked_param_type = "Mapping | null")] mapping: JsValue,
+    mapping: Option<convert::MappingArg>,
 ) -> JsResult<JsValue> {
     let plan = load_plan(plan_text.as_deref())?;
-    let mapping = convert::mapping(&mapping)?;
+    let mapping = convert::mapping_arg(mapping)?;
     let checked = jz_read::check_with(&plan, bytes, file_name, &Limits::default(), &mapping);
     to_js(&checked.result())
 }
@@ -159,10 +160,10 @@ pub fn inspect_js(
     bytes: &[u8],
     file_name: &str,
     plan_text: Option<String>,
-    #[wasm_bindgen(unchecked_param_type = "Mapping | null")] mapping: JsValue,
+    mapping: Option<convert::MappingArg>,
 ) -> JsResult<JsValue> {
     let plan = load_plan(plan_text.as_deref())?;
-    let mapping = convert::mapping(&mapping)?;
+    let mapping = convert::mapping_arg(mapping)?;
     let checked = jz_read::check_with(&plan, bytes, file_name, &Limits::default(), &mapping);
     // The check-only module reads no header view (jz-read's `header-view` feature): `headers`.
     let columns = if cfg!(feature = "writer") { to_js(&checked.header)? } else { JsValue::NULL };
@@ -182,10 +183,10 @@ pub fn headers_js(
     bytes: &[u8],
     file_name: &str,
     plan_text: Option<String>,
-    #[wasm_bindgen(unchecked_param_type = "Mapping | null")] mapping: JsValue,
+    mapping: Option<convert::MappingArg>,
 ) -> JsResult<JsValue> {
     let plan = load_plan(plan_text.as_deref())?;
-    let mapping = convert::mapping(&mapping)?;
+    let mapping = convert::mapping_arg(mapping)?;
     let checked = jz_read::check_with(&plan, bytes, file_name, &Limits::default(), &mapping);
     to_js(&checked.header)
 }

@@ -25,7 +25,7 @@ fn edit(field: &str, value: &str) -> JsValue {
 /// 温县's sample re-made with this 填报日期 and contact: a valid resubmission.
 fn version(bytes: &[u8], date: &str, contact: &str) -> Vec<u8> {
     let edits: JsValue = Array::of2(&edit("date", date), &edit("contact", contact)).into();
-    let out = jz_wasm::correct_js(bytes, "温县.xlsx", edits, None, JsValue::UNDEFINED).ok().unwrap_or(JsValue::NULL);
+    let out = jz_wasm::correct_js(bytes, "温县.xlsx", edits, None, None).ok().unwrap_or(JsValue::NULL);
     assert_eq!(get(&get(&out, "result"), "ok").as_bool(), Some(true));
     get(&out, "xlsx").dyn_into::<Uint8Array>().map(|b| b.to_vec()).unwrap_or_default()
 }
@@ -45,7 +45,7 @@ fn a_same_day_resubmission_shows_on_the_board_the_file_the_merge_takes() {
     let for_board = Array::new();
     let for_merge = Array::new();
     for (name, bytes) in &files {
-        let result = jz_wasm::validate_js(bytes, name, None, JsValue::UNDEFINED).ok().unwrap_or(JsValue::NULL);
+        let result = jz_wasm::validate_js(bytes, name, None, None).ok().unwrap_or(JsValue::NULL);
         assert_eq!(get(&result, "sha256").as_string().map(|s| s.len()), Some(64));
         set(&result, "date", &"2026-01-15".into());
         for_board.push(&result);

@@ -29,7 +29,7 @@ fn plan_lists_43_measures_and_refuses_bad_text() {
 fn template_then_validate_names_unit_and_year() {
     let bytes = jz_wasm::template_js("孟州市", 2025.0, None).ok().unwrap_or_default();
     assert!(bytes.starts_with(b"PK"));
-    let result = jz_wasm::validate_js(&bytes, "孟州市.xlsx", None, JsValue::UNDEFINED).ok().unwrap_or(JsValue::NULL);
+    let result = jz_wasm::validate_js(&bytes, "孟州市.xlsx", None, None).ok().unwrap_or(JsValue::NULL);
     assert_eq!(get(&result, "unit").as_string().as_deref(), Some("孟州市"));
     assert_eq!(get(&result, "year").as_f64(), Some(2025.0));
     assert_eq!(get(&result, "ok").as_bool(), Some(false), "a blank template has errors");
@@ -43,15 +43,13 @@ fn errors_are_js_errors_in_chinese() {
     assert!(err.contains("1999"), "{err}");
     let err = jz_wasm::merge_js(JsValue::from_str("x"), 2025.0, None).err().map(message).unwrap_or_default();
     assert!(err.contains("文件列表"), "{err}");
-    let err =
-        jz_wasm::annotate_js(b"garbage", "x.xlsx", None, JsValue::UNDEFINED).err().map(message).unwrap_or_default();
+    let err = jz_wasm::annotate_js(b"garbage", "x.xlsx", None, None).err().map(message).unwrap_or_default();
     assert!(err.contains("无法读取"), "{err}");
 }
 
 #[wasm_bindgen_test]
 fn garbage_is_a_diagnostic_not_a_trap() {
-    let result =
-        jz_wasm::validate_js(b"\x00\x01garbage", "x.xlsx", None, JsValue::UNDEFINED).ok().unwrap_or(JsValue::NULL);
+    let result = jz_wasm::validate_js(b"\x00\x01garbage", "x.xlsx", None, None).ok().unwrap_or(JsValue::NULL);
     assert_eq!(get(&result, "ok").as_bool(), Some(false));
     let diags = Array::from(&get(&result, "diagnostics"));
     assert_eq!(get(&diags.get(0), "code").as_string().as_deref(), Some("not-a-workbook"));
@@ -74,7 +72,7 @@ fn samples_merge_and_the_bad_one_can_be_corrected() {
     let bad = bad.unwrap_or(JsValue::NULL);
     let name = get(&bad, "name").as_string().unwrap_or_default();
     let bytes = get(&bad, "bytes").dyn_into::<Uint8Array>().map(|b| b.to_vec()).unwrap_or_default();
-    let inspected = jz_wasm::inspect_js(&bytes, &name, None, JsValue::UNDEFINED).ok().unwrap_or(JsValue::NULL);
+    let inspected = jz_wasm::inspect_js(&bytes, &name, None, None).ok().unwrap_or(JsValue::NULL);
     let result = get(&inspected, "result");
     assert_eq!(get(&result, "ok").as_bool(), Some(false));
     let edits = Array::new();
@@ -92,14 +90,14 @@ fn samples_merge_and_the_bad_one_can_be_corrected() {
         let _ = Reflect::set(&edit, &"value".into(), &value.into());
         edits.push(&edit);
     }
-    let annotated = jz_wasm::annotate_js(&bytes, &name, None, JsValue::UNDEFINED).ok().unwrap_or_default();
+    let annotated = jz_wasm::annotate_js(&bytes, &name, None, None).ok().unwrap_or_default();
     assert!(annotated.starts_with(b"PK"));
-    let corrected = jz_wasm::correct_js(&bytes, &name, edits.into(), None, JsValue::UNDEFINED);
+    let corrected = jz_wasm::correct_js(&bytes, &name, edits.into(), None, None);
     let corrected = corrected.map_err(message).unwrap_or(JsValue::NULL);
     let result = get(&corrected, "result");
     assert_eq!(get(&result, "ok").as_bool(), Some(true), "{:?}", js_sys::JSON::stringify(&result).ok());
     let xlsx = get(&corrected, "xlsx").dyn_into::<Uint8Array>().map(|b| b.to_vec()).unwrap_or_default();
-    let again = jz_wasm::validate_js(&xlsx, &name, None, JsValue::UNDEFINED).ok().unwrap_or(JsValue::NULL);
+    let again = jz_wasm::validate_js(&xlsx, &name, None, None).ok().unwrap_or(JsValue::NULL);
     assert_eq!(get(&again, "ok").as_bool(), Some(true));
 }
 
@@ -139,7 +137,7 @@ fn plan_diff_lists_a_changed_target() {
 
 /// The first diagnostic code of `validate` on `bytes`.
 fn first_code(bytes: &[u8], name: &str) -> Option<String> {
-    let result = jz_wasm::validate_js(bytes, name, None, JsValue::UNDEFINED).ok()?;
+    let result = jz_wasm::validate_js(bytes, name, None, None).ok()?;
     let diags = Array::from(&get(&result, "diagnostics"));
     get(&diags.get(0), "code").as_string()
 }
@@ -157,7 +155,7 @@ fn hostile_files_get_a_diagnostic_not_a_trap() {
         ("overflow.xlsx", &include_bytes!("../../tests/fixtures/hostile/xlsx_cell_reference_overflows_u32.xlsx")[..]),
     ] {
         // Whatever the verdict, the module answers (a trap would abort the test run).
-        assert!(jz_wasm::validate_js(bytes, name, None, JsValue::UNDEFINED).is_ok(), "{name}");
+        assert!(jz_wasm::validate_js(bytes, name, None, None).is_ok(), "{name}");
     }
 }
 
@@ -254,8 +252,7 @@ fn encrypted_workbooks_and_non_workbooks_are_named_in_wasm() {
 fn short_xls_and_sheetjs_xlsb_are_read_in_wasm() {
     // A short last sector once made calamine panic, which aborts wasm (panic = abort).
     let xls = include_bytes!("../../tests/fixtures/lo_mengzhou.xls");
-    let result =
-        jz_wasm::validate_js(&xls[..xls.len() - 8], "cut.xls", None, JsValue::UNDEFINED).ok().unwrap_or(JsValue::NULL);
+    let result = jz_wasm::validate_js(&xls[..xls.len() - 8], "cut.xls", None, None).ok().unwrap_or(JsValue::NULL);
     assert_eq!(get(&result, "ok").as_bool(), Some(true));
     for (name, bytes) in [
         ("poi_47251.xls", &include_bytes!("../../tests/fixtures/real_xls/poi_47251.xls")[..]),
@@ -264,7 +261,7 @@ fn short_xls_and_sheetjs_xlsb_are_read_in_wasm() {
         assert_eq!(first_code(bytes, name).as_deref(), Some("unknown-layout"), "{name}");
     }
     let xlsb = include_bytes!("../../tests/fixtures/sheetjs_mengzhou.xlsb");
-    let result = jz_wasm::validate_js(xlsb, "孟州市.xlsb", None, JsValue::UNDEFINED).ok().unwrap_or(JsValue::NULL);
+    let result = jz_wasm::validate_js(xlsb, "孟州市.xlsb", None, None).ok().unwrap_or(JsValue::NULL);
     assert_eq!(get(&result, "ok").as_bool(), Some(true), "every column of the SheetJS .xlsb is read");
     assert_eq!(get(&result, "unit").as_string().as_deref(), Some("孟州市"));
 }
@@ -297,7 +294,7 @@ fn sparse_wide_workbooks_stay_within_the_memory_budget() {
         ("r.xls", &include_bytes!("../../tests/fixtures/hostile/report_plus_sparse_wide_sheet.xls")[..]),
         ("r.ods", &include_bytes!("../../tests/fixtures/hostile/report_plus_sparse_wide_sheet.ods")[..]),
     ] {
-        let result = jz_wasm::validate_js(bytes, name, None, JsValue::UNDEFINED).ok().unwrap_or(JsValue::NULL);
+        let result = jz_wasm::validate_js(bytes, name, None, None).ok().unwrap_or(JsValue::NULL);
         assert_eq!(get(&result, "unit").as_string().as_deref(), Some("温县"), "{name}");
     }
     let mb = memory_mb();
@@ -329,19 +326,23 @@ fn a_mapping_places_a_renamed_column_and_a_bad_one_is_a_chinese_error() {
     let codes = |result: &JsValue| -> Vec<String> {
         Array::from(&get(result, "diagnostics")).iter().filter_map(|d| get(&d, "code").as_string()).collect()
     };
-    let before = jz_wasm::validate_js(csv.as_bytes(), "x.csv", None, JsValue::UNDEFINED).ok().unwrap_or(JsValue::NULL);
+    let before = jz_wasm::validate_js(csv.as_bytes(), "x.csv", None, None).ok().unwrap_or(JsValue::NULL);
     assert!(codes(&before).contains(&"missing-column".to_string()));
     let mapping = js_sys::JSON::parse(r#"{"B栏": "进展情况"}"#).ok().unwrap_or(JsValue::NULL);
-    let after = jz_wasm::validate_js(csv.as_bytes(), "x.csv", None, mapping.clone()).ok().unwrap_or(JsValue::NULL);
+    let after = jz_wasm::validate_js(csv.as_bytes(), "x.csv", None, Some(mapping.clone().unchecked_into()))
+        .ok()
+        .unwrap_or(JsValue::NULL);
     assert!(!codes(&after).contains(&"missing-column".to_string()), "{:?}", codes(&after));
     assert!(codes(&after).contains(&"column-renamed".to_string()));
     // inspect gives the header row the 对应列 step shows.
-    let inspected =
-        jz_wasm::inspect_js(csv.as_bytes(), "x.csv", None, JsValue::UNDEFINED).ok().unwrap_or(JsValue::NULL);
+    let inspected = jz_wasm::inspect_js(csv.as_bytes(), "x.csv", None, None).ok().unwrap_or(JsValue::NULL);
     let columns = get(&inspected, "columns");
     assert_eq!(Array::from(&get(&columns, "template")).length(), 9);
     assert_eq!(Array::from(&get(&columns, "columns")).length(), 9);
     let bad = js_sys::JSON::parse(r#"{"B栏": "进展"}"#).ok().unwrap_or(JsValue::NULL);
-    let err = jz_wasm::validate_js(csv.as_bytes(), "x.csv", None, bad).err().map(message).unwrap_or_default();
+    let err = jz_wasm::validate_js(csv.as_bytes(), "x.csv", None, Some(bad.unchecked_into()))
+        .err()
+        .map(message)
+        .unwrap_or_default();
     assert!(err.contains("不是填报表模板中的列"), "{err}");
 }
