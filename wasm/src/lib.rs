@@ -130,6 +130,19 @@ pub fn template_js(unit: &str, year: f64, plan_text: Option<String>) -> JsResult
     xlsx_tool::template::template(&plan, unit, year).map_err(js_error)
 }
 
+/// One file read and validated under `plan_text` with the person's `mapping` (`validate`,
+/// `inspect`, `headers`).
+fn checked(
+    bytes: &[u8],
+    file_name: &str,
+    plan_text: Option<String>,
+    mapping: Option<convert::MappingArg>,
+) -> JsResult<jz_read::Checked> {
+    let plan = load_plan(plan_text.as_deref())?;
+    let mapping = convert::mapping_arg(mapping)?;
+    Ok(jz_read::check_with(&plan, bytes, file_name, &Limits::default(), &mapping))
+}
+
 /// Reads and validates one file: `{path, unit, year, ok, diagnostics}`. `mapping`
 /// (`{"<file header>": "<template column>"}`) says which template column a header is.
 ///
@@ -142,9 +155,7 @@ pub fn validate_js(
     plan_text: Option<String>,
     mapping: Option<convert::MappingArg>,
 ) -> JsResult<JsValue> {
-    let plan = load_plan(plan_text.as_deref())?;
-    let mapping = convert::mapping_arg(mapping)?;
-    let checked = jz_read::check_with(&plan, bytes, file_name, &Limits::default(), &mapping);
+    let checked = checked(bytes, file_name, plan_text, mapping)?;
     to_js(&checked.result())
 }
 
@@ -162,9 +173,7 @@ pub fn inspect_js(
     plan_text: Option<String>,
     mapping: Option<convert::MappingArg>,
 ) -> JsResult<JsValue> {
-    let plan = load_plan(plan_text.as_deref())?;
-    let mapping = convert::mapping_arg(mapping)?;
-    let checked = jz_read::check_with(&plan, bytes, file_name, &Limits::default(), &mapping);
+    let checked = checked(bytes, file_name, plan_text, mapping)?;
     // The check-only module reads no header view (jz-read's `header-view` feature): `headers`.
     let columns = if cfg!(feature = "writer") { to_js(&checked.header)? } else { JsValue::NULL };
     object(&[("result", &to_js(&checked.result())?), ("report", &to_js(&checked.report)?), ("columns", &columns)])
@@ -185,9 +194,7 @@ pub fn headers_js(
     plan_text: Option<String>,
     mapping: Option<convert::MappingArg>,
 ) -> JsResult<JsValue> {
-    let plan = load_plan(plan_text.as_deref())?;
-    let mapping = convert::mapping_arg(mapping)?;
-    let checked = jz_read::check_with(&plan, bytes, file_name, &Limits::default(), &mapping);
+    let checked = checked(bytes, file_name, plan_text, mapping)?;
     to_js(&checked.header)
 }
 
