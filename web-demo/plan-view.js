@@ -71,6 +71,11 @@
         el('button', { type: 'button', class: 'secondary', text: '关闭', onclick: () => { box.hidden = true; } }));
       return;
     }
+    const toFill = diags.filter((d) => d.code === 'plan-to-fill');
+    if (toFill.length) {
+      showToFill(box, file.name, got, toFill, diags.filter((d) => d.code !== 'plan-to-fill'));
+      return;
+    }
     let memo = [];
     try {
       const diff = await JZ.call('planDiff', S().planText || JSON.stringify(S().plan), got.planText);
@@ -87,6 +92,29 @@
       el('div', { class: 'actions' },
         el('button', { type: 'button', id: 'plan-adopt', text: '采用此计划', onclick: () => adopt(got.planText, p, `已采用修订后的计划“${p.title}”。模板、校验和汇总都按此计划进行。`) }),
         el('button', { type: 'button', class: 'secondary', text: '取消', onclick: () => { box.hidden = true; } }))));
+  }
+
+  /** A plan read from Word that leaves cells for the office: what to fill in, and the
+   * plan workbook to fill it in (loaded back with the same button); never adopted as is. */
+  function showToFill(box, fileName, got, toFill, notes) {
+    const p = got.plan;
+    const name = `计划_${p.id}.xlsx`;
+    box.replaceChildren(el('div', {},
+      el('h2', { text: `已从“${fileName}”读出计划：${p.title}` }),
+      el('p', { text: `${p.first_year}–${p.last_year} 年度，${p.tasks.length} 项任务，${p.measures.length} 项举措，${p.indicators.length} 项指标。文档没有写明下列 ${toFill.length} 项，填写后才能使用：` }),
+      el('ul', { id: 'plan-to-fill' }, ...toFill.map((d) => el('li', { text: d.message }))),
+      el('p', { text: `请下载计划表“${name}”，在 Excel 或 WPS 中填写上述各项并核对，保存后点“使用修订后的计划”选择它。` }),
+      notes.length ? el('ul', { class: 'muted' }, ...notes.map((d) => el('li', { text: '提醒：' + place(d) + d.message }))) : null,
+      el('div', { class: 'actions' },
+        el('button', { type: 'button', id: 'plan-fill-download', text: '下载计划表（待填写）', onclick: async () => {
+          try {
+            JZ.download(name, await JZ.call('planWorkbook', got.planText));
+            JZ.setStatus(`已下载计划表“${name}”。填写后点“使用修订后的计划”选择它。`);
+          } catch (e) {
+            JZ.setStatus(e.message, true);
+          }
+        } }),
+        el('button', { type: 'button', class: 'secondary', text: '关闭', onclick: () => { box.hidden = true; } }))));
   }
 
   /** A memo when planDiff has no `memo` (older module): its own messages, line by line. */

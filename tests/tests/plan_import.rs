@@ -68,3 +68,111 @@ fn against_a_plan_that_knows_the_group_nothing_is_left_to_fill_in() {
     assert_eq!(loaded.hash, plan.hash);
     assert_eq!(plan.measure("1.2").unwrap().measure.units.len(), 8);
 }
+
+const NATIONAL: &[u8] = include_bytes!("../fixtures/plans/anyang_national_layout.docx");
+const NO_TABLE: &[u8] = include_bytes!("../fixtures/plans/hebi_no_table.docx");
+
+fn units_of(plan: &Plan, id: &str) -> Vec<(String, Role)> {
+    plan.measure(id).unwrap().measure.roles.iter().map(|r| (r.unit.clone(), r.role)).collect()
+}
+
+#[test]
+fn the_national_layout_and_an_indicator_table() {
+    let imported = import_docx(NATIONAL, &Plan::builtin()).unwrap();
+    let plan = &imported.plan;
+    assert_eq!((plan.region.as_str(), plan.first_year, plan.last_year), ("安阳市", 2026, 2030));
+    assert!(!plan.id.contains("jiaozuo"), "another plan gets its own identifier: {}", plan.id);
+    // 工作任务 | 任务目标 | 落实举措 | 执行部门 | 完成时间: 任务目标 is not part of the task.
+    let titles: Vec<&str> = plan.tasks.iter().map(|t| t.title.as_str()).collect();
+    assert_eq!(titles, ["提升专利质量", "培育知名品牌", "严格司法保护"]);
+    assert_eq!(plan.measures().count(), 5);
+    // 执行部门 per measure: 1.2 names one more unit than 1.1.
+    let r = Role::Responsible;
+    assert_eq!(units_of(plan, "1.1"), [("市场监管局".to_string(), r)]);
+    assert_eq!(units_of(plan, "1.2"), [("市场监管局".to_string(), r), ("财政局".to_string(), r)]);
+    let due: Vec<&str> = plan.measures().map(|m| m.measure.due.as_str()).collect();
+    assert_eq!(due, ["2026年底前", "2027年6月底前", "长期坚持", "每年", "持续推进"]);
+    assert_eq!(imported.new_units, ["财政局"]);
+    assert_eq!(imported.empty_groups, ["各县（市、区）"]);
+
+    // The indicator table: the later year column is the target, the earlier the baseline.
+    assert!(imported.indicators_from_document);
+    type Row<'a> = (&'a str, &'a str, f64, &'a str, Option<u16>, Option<f64>, &'a str);
+    let got: Vec<Row> = plan
+        .indicators
+        .iter()
+        .map(|i| {
+            (i.id.as_str(), i.name.as_str(), i.target, i.unit.as_str(), i.base_year, i.base_value, i.attribute.as_str())
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("I01", "每万人口高价值发明专利拥有量", 8.0, "件", Some(2025), Some(5.2), "预期性"),
+            ("I02", "PCT国际专利申请量", 300.0, "件", Some(2025), Some(120.0), "预期性"),
+            ("I03", "知识产权质押融资额", 30.0, "亿元", Some(2025), Some(12.0), "约束性"),
+            ("I04", "知识产权保护社会满意度", 1.0, "分", Some(2025), Some(80.0), "预期性"),
+        ]
+    );
+    // What the document does not say is left open, never guessed.
+    assert!(plan.indicators.iter().all(|i| i.to_fill.kind && i.reporters.is_empty()));
+    assert_eq!(plan.indicators[3].to_fill.target, "稳步提升");
+    assert_eq!(plan.open_items().len(), 1 + 4 * 2 + 1);
+
+    // The plan workbook names each cell to fill in.
+    let err = load_plan(&export_plan(plan), "计划.xlsx").unwrap_err();
+    let cells: Vec<String> = err.problems().iter().map(|p| format!("{}!{}", p.sheet, p.cell)).collect();
+    for cell in ["量化指标!E2", "量化指标!G2", "量化指标!E5", "量化指标!G5", "量化指标!C5"] {
+        assert!(cells.contains(&cell.to_string()), "{cell} not named: {cells:?}");
+    }
+    assert!(err.to_string().contains("目标值“稳步提升”不是数字"), "{err}");
+    assert!(!err.to_string().contains("卫辉") && !err.to_string().contains("各县区"), "{err}");
+
+    // Once the office fills them in, it loads.
+    let mut filled = plan.clone();
+    for ind in &mut filled.indicators {
+        ind.kind = jz_core::IndicatorKind::Stock;
+        ind.reporters = vec!["市场监管局".into()];
+        ind.to_fill = Default::default();
+    }
+    filled.indicators[3].target = 90.0;
+    filled.groups.iter_mut().find(|g| g.name == "各县（市、区）").unwrap().members = vec!["孟州市".into()];
+    let filled = filled.revalidated().unwrap();
+    assert!(filled.open_items().is_empty());
+    let loaded = load_plan(&export_plan(&filled), "计划.xlsx").unwrap();
+    assert_eq!(loaded.hash, filled.hash);
+    assert_eq!(loaded.indicator("I03").unwrap().marked_name(), "知识产权质押融资额（约束性）");
+}
+
+#[test]
+fn a_plan_without_a_table_is_read_from_its_numbered_measures() {
+    let imported = import_docx(NO_TABLE, &Plan::builtin()).unwrap();
+    let plan = &imported.plan;
+    assert_eq!(plan.title, "鹤壁市知识产权强市建设实施方案（2026—2030年）");
+    assert_eq!(plan.region, "鹤壁市");
+    let sections: Vec<(&str, &str)> = plan.sections.iter().map(|s| (s.number.as_str(), s.title.as_str())).collect();
+    assert_eq!(sections, [("二", "重点任务")], "only the heading with measures under it");
+    let titles: Vec<&str> = plan.tasks.iter().map(|t| t.title.as_str()).collect();
+    assert_eq!(titles, ["提升知识产权创造质量", "强化知识产权保护", "建设知识产权公共服务平台"]);
+    let texts: Vec<&str> = plan.measures().map(|m| m.measure.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "建设高价值专利培育中心。",
+            "支持企业海外布局专利。",
+            "开展侵权假冒专项整治。",
+            "建设知识产权公共服务平台。整合数据资源，2026年底前建成平台。",
+        ],
+        "the bracket with units is not part of the text; a bracket naming no units is no measure"
+    );
+    let (r, l, s) = (Role::Responsible, Role::Lead, Role::Support);
+    assert_eq!(units_of(plan, "1.1"), [("市场监管局".to_string(), r), ("科技局".to_string(), r)]);
+    assert_eq!(units_of(plan, "1.2"), [("市场监管局".to_string(), l), ("商务局".to_string(), s)]);
+    assert_eq!(plan.measure("1.2").unwrap().measure.due, "2027年底前");
+    assert_eq!(units_of(plan, "3.1"), [("市数据局".to_string(), l), ("市场监管局".to_string(), s)]);
+    assert_eq!(plan.tasks[1].responsible, ["市场监管局", "公安局", "各县（市、区）政府"]);
+    assert_eq!(imported.new_units, ["科技局", "公安局", "市数据局"]);
+    assert_eq!(imported.empty_groups, ["各县（市、区）政府"]);
+    assert!(!imported.indicators_from_document, "no indicator table: the base plan's indicators");
+    assert_eq!(plan.indicators.len(), Plan::builtin().indicators.len());
+}

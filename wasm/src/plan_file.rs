@@ -15,7 +15,10 @@ use crate::{JsResult, load_plan, object, to_js};
 const TS_PLAN_FILE: &str = r#"
 /** `loadPlan` result: `planText` (the plan as JSON text, for every other call) and `plan`
  * are null when the file has errors; `diagnostics` lists every problem at its sheet and
- * cell (a Word import also lists, as warnings, the names it could not map). */
+ * cell. A Word import also lists, as warnings, the names it could not map, and, as
+ * errors with code `plan-to-fill`, what the document left for the office to fill in:
+ * then `planText` is given so that `planWorkbook(planText)` writes the plan workbook to
+ * fill in, but the plan is not to be adopted until that workbook is loaded. */
 export interface LoadedPlan {
   planText: string | null;
   plan: Plan | null;
@@ -41,7 +44,8 @@ pub fn load_plan_js(bytes: &[u8], file_name: &str, base_plan_text: Option<String
         let base = load_plan(base_plan_text.as_deref())?;
         match plan_file::import_docx(bytes, &base) {
             Ok(imported) => {
-                let problems: Vec<PlanProblem> = imported.unmapped.iter().map(|u| u.problem()).collect();
+                let mut problems = imported.open_problems();
+                problems.extend(imported.unmapped.iter().map(|u| u.problem()));
                 (Some(imported.plan), problems, imported.unmapped)
             }
             Err(e) => (None, e.problems().to_vec(), Vec::new()),

@@ -413,7 +413,13 @@ base_value?: number | null,
 /**
  * 属性: `约束性` or `预期性` as the plan marks it (empty when it does not).
  */
-attribute?: string, };
+attribute?: string, 
+/**
+ * What the plan's Word document left open (an import): the plan workbook leaves
+ * these cells for the office and does not load until they are filled in. Empty for
+ * a plan read from a plan workbook or a plan file.
+ */
+to_fill?: ToFill, };
 
 /**
  * One indicator that differs between the versions.
@@ -1292,6 +1298,20 @@ measures: Array<Measure>,
 units: Array<string>, };
 
 /**
+ * The cells of an imported indicator the office must fill in (see
+ * [`Indicator::to_fill`]; an indicator without 填报单位 has empty `reporters`).
+ */
+export type ToFill = { 
+/**
+ * The document does not say whether it is 累计新增, 年末存量 or 当年数值.
+ */
+kind?: boolean, 
+/**
+ * The target as the document writes it when that is not a number (`稳步提升`).
+ */
+target?: string, };
+
+/**
  * A responsible unit (责任单位).
  */
 export type Unit = { 
@@ -1410,7 +1430,7 @@ export type Unmapped = {
  */
 text: string, 
 /**
- * The task it belongs to.
+ * The task it belongs to (0: an indicator).
  */
 task: number, 
 /**

@@ -40,7 +40,7 @@ pub struct Section {
 }
 
 /// A task (任务内容) with its measures.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Task {
@@ -235,6 +235,32 @@ pub struct Indicator {
     /// 属性: `约束性` or `预期性` as the plan marks it (empty when it does not).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub attribute: String,
+    /// What the plan's Word document left open (an import): the plan workbook leaves
+    /// these cells for the office and does not load until they are filled in. Empty for
+    /// a plan read from a plan workbook or a plan file.
+    #[serde(default, skip_serializing_if = "ToFill::is_empty")]
+    pub to_fill: ToFill,
+}
+
+/// The cells of an imported indicator the office must fill in (see
+/// [`Indicator::to_fill`]; an indicator without 填报单位 has empty `reporters`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct ToFill {
+    /// The document does not say whether it is 累计新增, 年末存量 or 当年数值.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub kind: bool,
+    /// The target as the document writes it when that is not a number (`稳步提升`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub target: String,
+}
+
+impl ToFill {
+    /// Nothing left open.
+    pub fn is_empty(&self) -> bool {
+        !self.kind && self.target.is_empty()
+    }
 }
 
 /// 属性 of a binding indicator.

@@ -13,6 +13,7 @@
 mod due;
 mod items;
 mod load;
+mod open;
 mod words;
 
 use std::collections::HashMap;
@@ -27,7 +28,7 @@ pub use crate::digest::{hex, sha256_hex};
 pub use due::due_date;
 pub use items::{
     Aggregation, BINDING, EXPECTED, Group, Indicator, IndicatorKind, Measure, MeasureInfo, MeasureRef, Role, Section,
-    Task, Unit, UnitRole,
+    Task, ToFill, Unit, UnitRole,
 };
 pub use words::{DEFAULT_ADDRESSEE, DEFAULT_COLLECTOR, YEAR_SLOT, place_of};
 

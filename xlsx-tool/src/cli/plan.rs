@@ -65,6 +65,8 @@ fn import(plan: &Plan, docx: &Path, output: &Path, json: bool) -> Result<()> {
             "unmapped": imported.unmapped,
             "new_units": imported.new_units,
             "empty_groups": imported.empty_groups,
+            "indicators_from_document": imported.indicators_from_document,
+            "open_items": p.open_items(),
         });
         say!("{}", serde_json::to_string_pretty(&json)?);
     } else {
@@ -77,7 +79,11 @@ fn import(plan: &Plan, docx: &Path, output: &Path, json: bool) -> Result<()> {
             output.display(),
             p.hash
         );
-        say!("量化指标、单位别名和说明沿用原计划（{}）。", plan.id);
+        if imported.indicators_from_document {
+            say!("量化指标取自文档中的指标表（{} 项）；单位别名和说明沿用原计划（{}）。", p.indicators.len(), plan.id);
+        } else {
+            say!("文档中没有指标表，量化指标、单位别名和说明沿用原计划（{}）。", plan.id);
+        }
         if imported.unmapped.is_empty() {
             say!("所有责任单位都已对应到计划中的单位或单位组。");
         } else {
@@ -89,8 +95,16 @@ fn import(plan: &Plan, docx: &Path, output: &Path, json: bool) -> Result<()> {
         if !imported.new_units.is_empty() {
             say!("新加入的单位（请在“责任单位”表中核对分组和别名）：{}", imported.new_units.join("、"));
         }
-        if !imported.empty_groups.is_empty() {
-            say!("以下单位组还没有成员，请在计划表“单位组”表中填写后再使用：{}", imported.empty_groups.join("、"));
+        let open = p.open_items();
+        if !open.is_empty() {
+            say!(
+                "文档没有写明以下 {} 项，请在计划表 {} 中填写后再使用（未填写时计划表不能使用，工具会指出单元格）：",
+                open.len(),
+                output.display()
+            );
+            for item in &open {
+                say!("  - {item}");
+            }
         }
         say!("请用“xlsx-tool plan diff 旧计划 {}”查看与原计划的差别。", output.display());
     }

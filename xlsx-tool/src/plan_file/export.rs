@@ -195,7 +195,8 @@ pub fn try_export_plan(plan: &Plan) -> Result<Vec<u8>, Error> {
             ind.name.as_str(),
             "",
             ind.unit.as_str(),
-            kind_label(ind.kind),
+            // What the Word document left open stays blank (or as it was written) for the office.
+            if ind.to_fill.kind { "" } else { kind_label(ind.kind) },
             aggregation_label(ind.aggregation),
             reporters.as_str(),
             ind.description.as_str(),
@@ -208,7 +209,11 @@ pub fn try_export_plan(plan: &Plan) -> Result<Vec<u8>, Error> {
         for (c, text) in cells.iter().enumerate() {
             cell_text(ws, r, c as u16, text, &text_input)?;
         }
-        ws.write_number_with_format(r, 2, ind.target, &st.input)?;
+        if ind.to_fill.target.is_empty() {
+            ws.write_number_with_format(r, 2, ind.target, &st.input)?;
+        } else {
+            cell_text(ws, r, 2, &ind.to_fill.target, &text_input)?;
+        }
         if let Some(y) = ind.base_year {
             ws.write_number_with_format(r, 10, f64::from(y), &st.input)?;
         }

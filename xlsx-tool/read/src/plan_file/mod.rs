@@ -7,7 +7,6 @@
 //! problems is never used.
 
 mod docx;
-mod docx_xml;
 mod names;
 mod rows;
 mod suggest;
@@ -246,5 +245,10 @@ fn load_text(bytes: &[u8]) -> Result<Plan, PlanFileError> {
         Ok(t) => t.to_string(),
         Err(_) => encoding_rs::GB18030.decode(bytes).0.into_owned(),
     };
-    Plan::from_text(&text).map_err(|e| PlanFileError::one(e.to_string()))
+    let plan = Plan::from_text(&text).map_err(|e| PlanFileError::one(e.to_string()))?;
+    // A plan imported from Word and saved as text still has cells to fill in.
+    match plan.open_items().as_slice() {
+        [] => Ok(plan),
+        open => Err(PlanFileError::Invalid(open.iter().map(|m| PlanProblem::error("", "", m)).collect())),
+    }
 }

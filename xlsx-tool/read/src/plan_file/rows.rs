@@ -21,10 +21,10 @@ const SUPPORT: usize = 7;
 const DUE: usize = 8;
 
 /// A measure row's units as written: (责任单位, 牵头单位, 配合单位) names and 完成时限.
-type RowUnits = (Vec<String>, Vec<String>, Vec<String>, String);
+pub(crate) type RowUnits = (Vec<String>, Vec<String>, Vec<String>, String);
 
 /// Chinese numerals for section numbers.
-const NUMERALS: [&str; 20] = [
+pub(crate) const NUMERALS: [&str; 20] = [
     "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六", "十七",
     "十八", "十九", "二十",
 ];
@@ -203,7 +203,7 @@ pub(crate) fn read_tasks(
 
 /// A task's 责任单位 is its first row's; a measure whose units differ from it, or that
 /// names lead or supporting units, carries its own.
-fn settle_units(task: &mut Task, rows: Vec<RowUnits>) {
+pub(crate) fn settle_units(task: &mut Task, rows: Vec<RowUnits>) {
     for (m, (responsible, lead, support, due)) in task.measures.iter_mut().zip(rows) {
         m.due = due;
         if !(lead.is_empty() && support.is_empty() && responsible == task.responsible) {
@@ -258,7 +258,10 @@ pub(crate) fn read_indicators(t: &Table<'_>, known: &Names, p: &mut Vec<PlanProb
             .iter()
             .copied()
             .find(|k| kind_text == kind_label(*k) || kind_text.eq_ignore_ascii_case(&format!("{k:?}")));
-        if kind.is_none() {
+        if kind.is_none() && kind_text.is_empty() {
+            let [a, b, c] = kinds.map(kind_label);
+            p.push(t.problem(r, 4, format!("类型为空。请选择{a}、{b}或{c}（见“填写说明”表）。")));
+        } else if kind.is_none() {
             let labels = kinds.map(kind_label);
             let c: Vec<(&str, &str)> = labels.iter().map(|l| (*l, *l)).collect();
             p.push(t.problem(r, 4, format!("类型“{kind_text}”不是可选的值，{}", hint(&kind_text, &c, &labels))));
@@ -276,7 +279,7 @@ pub(crate) fn read_indicators(t: &Table<'_>, known: &Names, p: &mut Vec<PlanProb
         }
         let reporters = units_of(t, r, 6, known, p, "填报单位");
         if t.text(r, 6).is_empty() {
-            p.push(t.problem(r, 6, "填报单位为空。请写单位或单位组名称，如 各县区。"));
+            p.push(t.problem(r, 6, "填报单位为空。请写“责任单位”表中的单位名称或“单位组”表中的组名，多个用“、”隔开。"));
         }
         let note = t.text(r, 9);
         let (base_year, base_value, attribute) = baseline(t, r, p);
@@ -295,6 +298,7 @@ pub(crate) fn read_indicators(t: &Table<'_>, known: &Names, p: &mut Vec<PlanProb
             base_year,
             base_value,
             attribute,
+            to_fill: Default::default(),
         });
     }
     out
