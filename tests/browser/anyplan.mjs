@@ -3,7 +3,7 @@
 // adopted in the page: the heading and the window title name its place, the report
 // download is named by its 报告标题, and nothing the page shows says 焦作.
 import path from 'node:path';
-import { BASE_URL, FIXTURES, OUT, assert, cli, closePage, has, idle, openPage, save, test } from './lib.mjs';
+import { BASE_URL, FIXTURES, OUT, assert, axe, cli, closePage, has, idle, openPage, save, test } from './lib.mjs';
 
 await test('another city\'s plan: heading, unit list and downloads use its words', async () => {
   const workbook = path.join(OUT, '新乡计划.xlsx');
@@ -35,5 +35,26 @@ await test('another city\'s plan: heading, unit list and downloads use its words
   const text = await page.evaluate(() => document.body.innerText);
   assert(!text.includes('焦作'), 'the page says 焦作 somewhere: ' + text.slice(Math.max(0, text.indexOf('焦作') - 40), text.indexOf('焦作') + 40));
   await page.screenshot({ path: path.join(OUT, '30-any-plan-xinxiang.png') });
+  await closePage(t);
+});
+
+await test('a plan read from Word that leaves cells open: what to fill in, and the plan workbook to fill', async () => {
+  const t = await openPage(BASE_URL);
+  const { page } = t;
+  await page.setInputFiles('#plan-input', path.join(FIXTURES, 'plans', 'anyang_national_layout.docx'));
+  await page.waitForSelector('#plan-to-fill li', { timeout: 60000 });
+  const items = await page.locator('#plan-to-fill li').allTextContents();
+  assert(items.some((s) => s.includes('单位组“各县（市、区）”还没有成员')), 'the empty group is listed: ' + items.join(' | '));
+  assert(items.some((s) => s.includes('指标 I04“知识产权保护社会满意度”的目标值文件中写作“稳步提升”')), 'the target is listed: ' + items.join(' | '));
+  assert((await page.locator('#plan-adopt').count()) === 0, 'a plan with cells to fill in is not adopted as is');
+  await axe(page, 'plan to fill in');
+  const { file, suggested } = await save(page, () => page.click('#plan-fill-download'));
+  assert(/^计划_plan-2026-2030-[0-9a-f]{8}\.xlsx$/.test(suggested), 'download name ' + suggested);
+  // The downloaded workbook, loaded back as is, names the cells to fill in.
+  await page.setInputFiles('#plan-input', file);
+  await page.waitForSelector('#plan-errors li', { timeout: 60000 });
+  const errors = (await page.locator('#plan-errors').textContent()) || '';
+  assert(errors.includes('量化指标!E2：类型为空') && errors.includes('量化指标!G2：填报单位为空'), 'cells named: ' + errors);
+  assert((await page.locator('header h1').textContent()).includes('焦作市'), 'the plan in use is still the built-in plan');
   await closePage(t);
 });

@@ -23,10 +23,11 @@ pub fn fixtures() -> PathBuf {
 
 /// Types values into existing cells of sheet number `sheet` (1-based, as in
 /// `xl/worksheets/sheetN.xml`) of an xlsx written by rust_xlsxwriter, whose blank input
-/// cells are stored as `<c r="F4" s="3"/>`. Every other part is copied unchanged.
+/// cells are stored as `<c r="F4" s="3"/>`; a cell with a value is typed over. Every
+/// other part is copied unchanged.
 ///
 /// # Panics
-/// When a cell is not present as a blank cell: that is a bug in the test, not in input.
+/// When a cell is not present in the sheet: that is a bug in the test, not in input.
 pub fn type_into(xlsx: &[u8], sheet: usize, cells: &[(&str, Typed<'_>)]) -> Vec<u8> {
     let mut archive = zip::ZipArchive::new(Cursor::new(xlsx)).expect("an xlsx");
     let target = format!("xl/worksheets/sheet{sheet}.xml");
@@ -53,9 +54,16 @@ pub fn type_into(xlsx: &[u8], sheet: usize, cells: &[(&str, Typed<'_>)]) -> Vec<
 fn set_cell(xml: &str, cell: &str, value: &Typed<'_>) -> String {
     let open = format!("<c r=\"{cell}\"");
     let start = xml.find(&open).unwrap_or_else(|| panic!("cell {cell} not in sheet"));
-    let end = start + xml[start..].find("/>").unwrap_or_else(|| panic!("cell {cell} is not blank"));
-    let attrs = &xml[start + open.len()..end];
-    assert!(!attrs.contains('>'), "cell {cell} is not blank");
+    let tag_end = start + xml[start..].find('>').unwrap_or_else(|| panic!("cell {cell} is cut"));
+    // A blank cell `<c r=".." s=".."/>`, or one with a value typed over (to `</c>`).
+    let (attrs_end, end) = if xml[..tag_end].ends_with('/') {
+        (tag_end - 1, tag_end - 1)
+    } else {
+        let close = tag_end + xml[tag_end..].find("</c>").unwrap_or_else(|| panic!("cell {cell} is cut"));
+        (tag_end, close + 2)
+    };
+    let attrs = xml[start + open.len()..attrs_end].replace(" t=\"s\"", "").replace(" t=\"inlineStr\"", "");
+    let attrs = attrs.as_str();
     let new = match value {
         Typed::Text(s) => {
             format!("{open}{attrs} t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>", escape(s))

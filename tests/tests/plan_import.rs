@@ -176,3 +176,73 @@ fn a_plan_without_a_table_is_read_from_its_numbered_measures() {
     assert!(!imported.indicators_from_document, "no indicator table: the base plan's indicators");
     assert_eq!(plan.indicators.len(), Plan::builtin().indicators.len());
 }
+
+/// The office's whole path with only its new 实施方案 in Word: import, fill in the cells
+/// the plan workbook names (typed into the exported workbook), load, run the first round.
+#[test]
+fn from_the_word_document_to_the_first_round() {
+    use jz_tests::{Typed, type_into};
+    use xlsx_tool::{Limits, merge_files, report, sample, template};
+
+    let imported = import_docx(NATIONAL, &Plan::builtin()).unwrap();
+    let workbook = export_plan(&imported.plan);
+    assert!(load_plan(&workbook, "计划.xlsx").is_err(), "not usable before it is filled in");
+    // Sheet 4 is 单位组 (the new group is its last row), sheet 5 量化指标.
+    let group_row = imported.plan.groups.len() + 1;
+    let group_cell = format!("B{group_row}");
+    let workbook = type_into(&workbook, 4, &[(group_cell.as_str(), Typed::Text("孟州市、沁阳市"))]);
+    let (stock, flow, annual) = (Typed::Text("年末存量"), Typed::Text("累计新增"), Typed::Text("当年数值"));
+    let office = Typed::Text("市场监管局");
+    let counties = Typed::Text("各县（市、区）");
+    let workbook = type_into(
+        &workbook,
+        5,
+        &[
+            ("E2", stock),
+            ("G2", office),
+            ("E3", flow),
+            ("G3", counties),
+            ("E4", Typed::Text("累计新增")),
+            ("G4", Typed::Text("市场监管局")),
+            ("C5", Typed::Number(90.0)),
+            ("E5", annual),
+            ("G5", Typed::Text("市场监管局")),
+        ],
+    );
+    let plan = load_plan(&workbook, "计划.xlsx").unwrap();
+    assert!(plan.open_items().is_empty());
+    let i02 = plan.indicator("I02").unwrap();
+    assert_eq!(i02.reporter_units, ["沁阳市", "孟州市"]);
+    assert_eq!(plan.indicator("I04").unwrap().target, 90.0);
+
+    // The first round: templates, filled files, merge, report, all in the plan's words.
+    let bytes = template::template(&plan, "财政局", 2026).unwrap();
+    assert!(xml_text(&bytes).contains("2026年度安阳市推动知识产权高质量发展任务落实情况填报表"));
+    let files = sample::sample_set(&plan, 2026, 7).unwrap();
+    let (merge, summary) =
+        merge_files(&plan, files.iter().map(|(n, b)| (n.as_str(), b.as_slice())), 2026, &Limits::default()).unwrap();
+    assert!(merge.summary.missing_units.is_empty());
+    assert!(xml_text(&summary).contains("2026年度安阳市推动知识产权高质量发展任务落实情况汇总表"));
+    assert!(xml_text(&summary).contains("知识产权质押融资额（约束性）"));
+    let docx = report::write_report(&plan, &merge).unwrap();
+    assert!(xml_text(&docx).contains("2026年度安阳市推动知识产权高质量发展工作情况报告"));
+    for (what, bytes) in [("template", &bytes), ("summary", &summary), ("report", &docx)] {
+        let t = xml_text(bytes);
+        let at = t.find("焦作").unwrap_or(0);
+        assert!(!t.contains("焦作"), "{what} says 焦作: {}", t[at..].chars().take(60).collect::<String>());
+    }
+}
+
+/// Every XML part of a zip package as one text.
+fn xml_text(bytes: &[u8]) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = String::new();
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        if entry.name().is_ok_and(|n| n.ends_with(".xml")) {
+            entry.read_to_string(&mut out).unwrap();
+        }
+    }
+    out
+}

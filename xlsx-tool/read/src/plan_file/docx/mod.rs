@@ -32,7 +32,8 @@ use xml::{body_paragraphs, document_xml, tables};
 #[derive(Debug, Clone)]
 pub struct Imported {
     /// The plan: the document's sections, tasks, measures (and indicators, when it has
-    /// an indicator table) on the base plan's units, groups and notes.
+    /// an indicator table) on the base plan's units and groups (and its notes when the
+    /// document is the same plan).
     pub plan: Plan,
     /// Every name or cell that could not be mapped.
     pub unmapped: Vec<Unmapped>,
@@ -137,6 +138,8 @@ pub fn import_docx(bytes: &[u8], base: &Plan) -> Result<Imported, PlanFileError>
             // Another plan: an identifier of its own (the office may rename it).
             let digest = jz_core::plan::sha256_hex(title.as_bytes());
             plan.id = format!("plan-{}-{}-{}", plan.first_year, plan.last_year, &digest[..8]);
+            // The base plan's notes are remarks on its own document.
+            plan.notes.clear();
         }
         plan.title = title.clone();
     }
