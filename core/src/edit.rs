@@ -68,8 +68,13 @@ pub enum EditError {
         label: &'static str,
     },
     /// 填报单位 names no unit of the plan.
-    #[error("“{0}”不是计划中的责任单位，请填写计划中的单位名称，例如“孟州市”。")]
-    UnknownUnit(String),
+    #[error("“{unit}”不是计划中的责任单位，请填写计划中的单位名称，例如“{example}”。")]
+    UnknownUnit {
+        /// The name written.
+        unit: String,
+        /// A unit of the plan in use, as an example ([`Plan::example_unit`]).
+        example: String,
+    },
     /// 报告年度 is not a year of the plan.
     #[error("报告年度请填写 {first}–{last} 之间的年份。")]
     BadYear {
@@ -147,7 +152,10 @@ pub fn apply_edit(plan: &Plan, report: &mut Report, edit: &Edit) -> Result<(), E
     } else {
         match edit.field {
             Field::Unit => {
-                let unit = plan.resolve_unit(&text).ok_or_else(|| EditError::UnknownUnit(text.clone()))?;
+                let unit = plan.resolve_unit(&text).ok_or_else(|| EditError::UnknownUnit {
+                    unit: text.clone(),
+                    example: plan.example_unit().to_string(),
+                })?;
                 report.unit = Some(unit.to_string());
             }
             Field::Year => {

@@ -30,9 +30,15 @@ fn parts(bytes: &[u8]) -> Vec<(String, String)> {
     out
 }
 
+/// Words only the built-in plan's place has: its name, its telephone area code, its
+/// example unit, its university in the sample texts.
+const BUILTIN_WORDS: [&str; 4] = ["焦作", "0391", "孟州", "河南理工"];
+
 fn assert_no_jiaozuo(what: &str, bytes: &[u8]) {
     for (name, text) in parts(bytes) {
-        assert!(!text.contains("焦作"), "{what}: {name} contains 焦作");
+        for word in BUILTIN_WORDS {
+            assert!(!text.contains(word), "{what}: {name} contains {word}");
+        }
     }
 }
 
@@ -98,6 +104,11 @@ fn a_whole_round_under_a_second_plan_never_says_jiaozuo() {
         assert_no_jiaozuo(unit, &bytes);
         assert!(contains(&bytes, "2026年度新乡市推动知识产权高质量发展任务落实情况填报表"), "{unit} title");
         assert!(contains(&bytes, "报送新乡市市场监督管理局"), "{unit} 填报说明");
+        assert!(contains(&bytes, "联系电话座机请带区号（如 区号-1234567），也可以填手机号"), "{unit} 填报说明");
+        assert!(
+            contains(&bytes, "请填写联系人的电话，座机请带区号，例如 区号-1234567，或填写手机号。"),
+            "{unit} input message"
+        );
     }
 
     let mut files = sample::sample_set(&plan, 2026, 11).unwrap();
@@ -115,7 +126,13 @@ fn a_whole_round_under_a_second_plan_never_says_jiaozuo() {
     let notice = &merge.summary.reminders.iter().find(|r| r.unit == "牧野区").unwrap().notice;
     assert!(notice.contains("2026年度新乡市推动知识产权高质量发展任务落实情况填报表"), "{notice}");
     assert!(notice.contains("报送新乡市市场监督管理局"), "{notice}");
-    assert!(!serde_json::to_string(&merge.summary).unwrap().contains("焦作"));
+    let json = serde_json::to_string(&merge.summary).unwrap();
+    for word in BUILTIN_WORDS {
+        assert!(!json.contains(word), "the merge's summary says {word}");
+    }
+    // The 督办清单 states this plan's deadline and office, quoting no section of it.
+    let basis = &merge.summary.supervision.iter().find(|r| r.unit == "牧野区").unwrap().basis;
+    assert_eq!(basis, "报送要求：各责任单位每年2月15日之前将上一年度任务落实情况报送新乡市市场监督管理局");
 
     let docx = report::write_report(&plan, &merge).unwrap();
     assert_no_jiaozuo("report", &docx);
@@ -261,4 +278,61 @@ fn a_stock_with_a_baseline_is_judged_from_it() {
     let back = plan_file::load_plan(&plan_file::export_plan(&plan), "计划.xlsx").unwrap();
     let b = back.indicator("I03").unwrap();
     assert_eq!((b.baseline(), b.attribute.as_str()), (Some((2025, 12.0)), "约束性"));
+}
+
+/// A message that gives an example (a unit, a telephone number) takes it from the plan in
+/// use; under the built-in plan every such text is today's, word for word.
+#[test]
+fn examples_in_messages_come_from_the_plan() {
+    use jz_core::edit::{Edit, EditValue, apply_edit};
+    use jz_core::{Code, Field, RawReport, Report};
+
+    let messages = |plan: &Plan| {
+        let (_, diags) = jz_core::validate(plan, &RawReport::default());
+        let find = |code: Code, field: &str| {
+            diags.iter().find(|d| d.code == code && d.message.starts_with(field)).unwrap().message.clone()
+        };
+        let edit = Edit {
+            measure: None,
+            indicator: None,
+            kind: None,
+            id: None,
+            field: Field::Unit,
+            value: Some(EditValue::Text("火星".into())),
+        };
+        let edit_error = apply_edit(plan, &mut Report::default(), &edit).unwrap_err().to_string();
+        let template_error = template::template(plan, "郑州市", plan.first_year).unwrap_err().to_string();
+        let report = sample::sample_report(plan, plan.example_unit(), plan.first_year, &mut sample::Rng::new(3));
+        [
+            find(Code::UnitUnknown, "填报单位"),
+            find(Code::ContactMissing, "联系电话"),
+            edit_error,
+            template_error,
+            plan.report_basis(),
+            report.phone,
+        ]
+    };
+
+    let [unit, phone, edit, template, basis, sample_phone] = messages(&Plan::builtin());
+    assert_eq!(unit, "填报单位未填写。请在“填报单位”右侧填写本单位名称，如“孟州市”或“市场监管局”。");
+    assert_eq!(phone, "联系电话未填写。请填写联系人的电话号码，如 0391-1234567。");
+    assert_eq!(edit, "“火星”不是计划中的责任单位，请填写计划中的单位名称，例如“孟州市”。");
+    assert_eq!(template, "“郑州市”不是计划中的责任单位。请使用计划中的单位名称，例如“市场监管局”或“孟州市”。");
+    assert_eq!(
+        basis,
+        "实施方案“六、工作要求”：各责任单位每年1月31日之前将推动知识产权高质量发展成效以电子件形式报送焦作市市场监督管理局"
+    );
+    assert!(sample_phone.starts_with("0391-") && sample_phone.len() == 12, "{sample_phone}");
+    let bytes = template::template(&Plan::builtin(), "孟州市", 2025).unwrap();
+    assert!(contains(&bytes, "联系电话座机请带区号（如 0391-1234567），也可以填手机号"));
+    assert!(contains(&bytes, "请填写联系人的电话，座机请带区号，例如 0391-1234567，或填写手机号。"));
+
+    // 新乡市: a county of its own, no area code the tool does not know.
+    let [unit, phone, edit, template, basis, sample_phone] = messages(&second());
+    assert_eq!(unit, "填报单位未填写。请在“填报单位”右侧填写本单位名称，如“卫辉市”或“市场监管局”。");
+    assert_eq!(phone, "联系电话未填写。请填写联系人的电话号码，如 区号-1234567。");
+    assert_eq!(edit, "“火星”不是计划中的责任单位，请填写计划中的单位名称，例如“卫辉市”。");
+    assert_eq!(template, "“郑州市”不是计划中的责任单位。请使用计划中的单位名称，例如“市场监管局”或“卫辉市”。");
+    assert_eq!(basis, "报送要求：各责任单位每年2月15日之前将上一年度任务落实情况报送新乡市市场监督管理局");
+    assert!(sample_phone.starts_with("1380") && sample_phone.len() == 11, "a mobile number: {sample_phone}");
 }

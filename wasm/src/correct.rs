@@ -1,8 +1,8 @@
 //! Fixing a unit's file: `annotate` marks every problem at its cell, `correct` applies the
 //! grid's edits (`jz_core::edit`) and re-makes and re-validates the workbook.
 
-use jz_core::Report;
 use jz_core::edit::{Edit, apply_edit};
+use jz_core::{Plan, Report};
 use wasm_bindgen::prelude::*;
 use xlsx_tool::Kind;
 use xlsx_tool::{Checked, Limits};
@@ -10,11 +10,10 @@ use xlsx_tool::{Checked, Limits};
 use crate::convert::{JsResult, bytes_js, from_js, js_error, load_plan, object, to_js};
 
 /// The unit and year a fixed copy is made for.
-fn unit_and_year(report: &Report) -> JsResult<(String, u16)> {
-    let unit = report
-        .unit
-        .clone()
-        .ok_or_else(|| js_error("无法确定填报单位：请先在“填报单位”一栏填写计划中的单位名称（如“孟州市”）。"))?;
+fn unit_and_year(plan: &Plan, report: &Report) -> JsResult<(String, u16)> {
+    let unit = report.unit.clone().ok_or_else(|| {
+        js_error(format!("无法确定填报单位：请先在“填报单位”一栏填写计划中的单位名称（如“{}”）。", plan.example_unit()))
+    })?;
     let year = report.year.ok_or_else(|| js_error("无法确定报告年度：请先在“报告年度”一栏填写年份（如 2025）。"))?;
     Ok((unit, year))
 }
@@ -48,7 +47,7 @@ pub fn annotate_js(
     let map = crate::convert::mapping_arg(map)?;
     let checked = xlsx_tool::check_with(&plan, bytes, file_name, &Limits::default(), &map);
     readable(&checked)?;
-    let (unit, year) = unit_and_year(&checked.report)?;
+    let (unit, year) = unit_and_year(&plan, &checked.report)?;
     xlsx_tool::template::filled(&plan, &checked.report, &unit, year, &checked.diagnostics).map_err(js_error)
 }
 
@@ -82,7 +81,7 @@ pub fn correct_js(
     for (i, edit) in edits.iter().enumerate() {
         apply_edit(&plan, &mut report, edit).map_err(|m| js_error(format!("第 {} 条修改：{m}", i + 1)))?;
     }
-    let (unit, year) = unit_and_year(&report)?;
+    let (unit, year) = unit_and_year(&plan, &report)?;
     let xlsx = xlsx_tool::template::filled(&plan, &report, &unit, year, &[]).map_err(js_error)?;
     let again = xlsx_tool::check(&plan, &xlsx, file_name, &limits);
     object(&[("xlsx", &bytes_js(&xlsx)), ("result", &to_js(&again.result())?)])

@@ -12,8 +12,14 @@ pub enum Error {
     #[error(transparent)]
     Plan(#[from] jz_core::PlanError),
     /// The unit name is not one of the plan's units.
-    #[error("“{0}”不是计划中的责任单位。请使用计划中的单位名称，例如“市场监管局”或“孟州市”。")]
-    UnknownUnit(String),
+    #[error("“{unit}”不是计划中的责任单位。请使用计划中的单位名称，例如{examples}。")]
+    UnknownUnit {
+        /// The name given.
+        unit: String,
+        /// Units of the plan in use as examples, quoted (`“市场监管局”或“孟州市”`, from
+        /// `Plan::example_units`).
+        examples: String,
+    },
     /// The year is outside the plan's years.
     #[error("{}", jz_core::plan::year_outside(*.year, *.first, *.last))]
     BadYear {

@@ -53,9 +53,12 @@ const PROGRESS: [&str; 8] = [
     "举办知识产权培训班{n}期，累计培训企业人员{m}人次",
     "指导企业开展专利布局，新增发明专利申请{m}件",
     "制定工作方案并报市政府审定，已进入组织实施阶段",
-    "与河南理工大学等高校签订合作协议，推动成果转化对接",
+    "与{高校}签订合作协议，推动成果转化对接",
     "建立工作专班，每月调度一次工作进展",
 ];
+/// The universities a progress text names under a plan for the built-in plan's place
+/// (`{高校}`); another place's texts say `本地高校`.
+const LOCAL_UNIVERSITIES: &str = "河南理工大学等高校";
 const PROBLEMS: [&str; 5] = [
     "专业人才不足，基层执法力量薄弱",
     "企业知识产权意识有待提高，主动性不强",
@@ -74,8 +77,11 @@ const EVIDENCE: [&str; 4] = ["工作方案、会议纪要", "培训签到表及�
 
 /// A realistic valid report for `unit` and `year`.
 pub fn sample_report(plan: &Plan, unit: &str, year: u16, rng: &mut Rng) -> Report {
+    let universities = if plan.is_builtin_region() { LOCAL_UNIVERSITIES } else { "本地高校" };
     let fill = |s: &str, rng: &mut Rng| {
-        s.replace("{n}", &(2 + rng.below(6)).to_string()).replace("{m}", &(20 + rng.below(300)).to_string())
+        s.replace("{n}", &(2 + rng.below(6)).to_string())
+            .replace("{m}", &(20 + rng.below(300)).to_string())
+            .replace("{高校}", universities)
     };
     let measures = plan
         .measures_of(unit)
@@ -118,11 +124,21 @@ pub fn sample_report(plan: &Plan, unit: &str, year: u16, rng: &mut Rng) -> Repor
         unit: Some(unit.to_string()),
         year: Some(year),
         contact: rng.pick(&["张伟", "王芳", "李娜", "刘洋", "陈静", "杨帆"]).to_string(),
-        phone: format!("0391-{}", 3_000_000 + rng.below(6_000_000)),
+        phone: sample_phone(plan, 3_000_000 + rng.below(6_000_000)),
         date: Date::new(i32::from(year) + 1, 1, day),
         date_text: String::new(),
         measures,
         indicators,
+    }
+}
+
+/// A sample 联系电话 from a seven-digit number: a landline with the place's area code
+/// (`0391-…` under the built-in plan, [`Plan::area_code`]), else a mobile number, which
+/// names no city.
+fn sample_phone(plan: &Plan, number: usize) -> String {
+    match plan.area_code() {
+        Some(code) => format!("{code}-{number}"),
+        None => format!("1380{number}"),
     }
 }
 

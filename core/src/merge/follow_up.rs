@@ -74,11 +74,7 @@ pub fn supervision(plan: &Plan, merge: &Merge) -> Vec<SupervisionRow> {
     };
 
     // (a) Not reported, or sent back.
-    let receiver = plan.collector_full_name();
-    let report_basis = format!(
-        "实施方案“六、工作要求”：各责任单位每年{}之前将推动知识产权高质量发展成效以电子件形式报送{receiver}",
-        plan.report_deadline().chinese()
-    );
+    let report_basis = plan.report_basis();
     for u in merge.units.iter().filter(|u| u.state != UnitState::Received) {
         let situation = match u.state {
             UnitState::Rejected => {

@@ -14,6 +14,18 @@ pub const DEFAULT_ADDRESSEE: &str = "市人民政府";
 pub const YEAR_SLOT: &str = "{年度}";
 /// What the plans are about, between the place and the kind of document.
 const SUBJECT: &str = "推动知识产权高质量发展";
+/// The built-in plan's 地区. The tool knows a few words only for this place (its
+/// telephone area code, a local university in the sample texts); they are said only under
+/// a plan for it, never under another city's.
+const BUILTIN_REGION: &str = "焦作市";
+/// The telephone area code of [`BUILTIN_REGION`]. The tool keeps no table of other
+/// cities' codes: a plan for another place gets an example that names no code.
+const BUILTIN_AREA_CODE: &str = "0391";
+/// The unit the built-in plan's messages give as an example of a unit name; any plan that
+/// has a unit of this name gets the same example.
+const EXAMPLE_UNIT: &str = "孟州市";
+/// The id every version of the built-in 2022–2025 plan starts with (draft, final).
+const BUILTIN_ID_PREFIX: &str = "jiaozuo-ip-2022-2025";
 
 /// Serde default of `supporting_report`.
 pub(super) fn yes() -> bool {
@@ -108,5 +120,88 @@ impl Plan {
             .max_by_key(|n| n.chars().count())
             .cloned()
             .unwrap_or_else(|| format!("{region}{}", unit.name))
+    }
+
+    /// Whether the plan is for the built-in plan's place, 焦作市.
+    pub fn is_builtin_region(&self) -> bool {
+        strip_spaces(&fold_width(&self.region)) == BUILTIN_REGION
+    }
+
+    /// The telephone area code of the plan's place, when the tool knows it: `0391` for
+    /// 焦作市, `None` for any other place.
+    pub fn area_code(&self) -> Option<&'static str> {
+        self.is_builtin_region().then_some(BUILTIN_AREA_CODE)
+    }
+
+    /// The example a message gives for a 联系电话: a landline with the place's area code
+    /// (`0391-1234567` under the built-in plan), else `区号-1234567`, which names no city.
+    /// The template's 填报说明, its input message and the validation message all use it.
+    ///
+    /// ```
+    /// assert_eq!(jz_core::Plan::builtin().phone_example(), "0391-1234567");
+    /// ```
+    pub fn phone_example(&self) -> String {
+        format!("{}-1234567", self.area_code().unwrap_or("区号"))
+    }
+
+    /// The unit a message names as an example of a unit name: `孟州市` when the plan has
+    /// it (the built-in plan), else the first member of the plan's first group (a county
+    /// or district, as 孟州市 is), else its first unit other than the 收报单位.
+    ///
+    /// ```
+    /// assert_eq!(jz_core::Plan::builtin().example_unit(), "孟州市");
+    /// ```
+    pub fn example_unit(&self) -> &str {
+        let is_unit = |name: &str| self.units.iter().any(|u| u.name == name);
+        if is_unit(EXAMPLE_UNIT) {
+            return EXAMPLE_UNIT;
+        }
+        self.groups
+            .iter()
+            .flat_map(|g| g.members.iter())
+            .map(String::as_str)
+            .find(|&m| is_unit(m) && m != self.collector)
+            .or_else(|| self.units.iter().map(|u| u.name.as_str()).find(|&u| u != self.collector))
+            .unwrap_or(&self.collector)
+    }
+
+    /// Two example unit names for a message, quoted and joined by `或`: the
+    /// [`example_unit`](Self::example_unit) and the 收报单位, in that order or (`collector_first`)
+    /// the other; one name when they are the same.
+    ///
+    /// ```
+    /// let plan = jz_core::Plan::builtin();
+    /// assert_eq!(plan.example_units(false), "“孟州市”或“市场监管局”");
+    /// assert_eq!(plan.example_units(true), "“市场监管局”或“孟州市”");
+    /// ```
+    pub fn example_units(&self, collector_first: bool) -> String {
+        let (unit, collector) = (self.example_unit(), self.collector.as_str());
+        if unit == collector || collector.is_empty() {
+            return format!("“{unit}”");
+        }
+        let (a, b) = if collector_first { (collector, unit) } else { (unit, collector) };
+        format!("“{a}”或“{b}”")
+    }
+
+    /// The 依据 of a 督办清单 row for a report not received: under the built-in plan
+    /// (every version of it) its own 六、工作要求 quoted; under another plan its 报送截止日期
+    /// and 收报单位, quoting no section the plan may not have.
+    ///
+    /// ```
+    /// assert_eq!(
+    ///     jz_core::Plan::builtin().report_basis(),
+    ///     "实施方案“六、工作要求”：各责任单位每年1月31日之前将推动知识产权高质量发展成效以电子件形式报送焦作市市场监督管理局"
+    /// );
+    /// ```
+    pub fn report_basis(&self) -> String {
+        let receiver = self.collector_full_name();
+        let deadline = self.report_deadline().chinese();
+        if self.id.starts_with(BUILTIN_ID_PREFIX) {
+            format!(
+                "实施方案“六、工作要求”：各责任单位每年{deadline}之前将推动知识产权高质量发展成效以电子件形式报送{receiver}"
+            )
+        } else {
+            format!("报送要求：各责任单位每年{deadline}之前将上一年度任务落实情况报送{receiver}")
+        }
     }
 }

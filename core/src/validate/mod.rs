@@ -43,7 +43,8 @@ pub fn validate_located(plan: &Plan, raw: &RawReport) -> (Report, Vec<Diagnostic
     let unit = v.unit();
     let year = v.year();
     let contact = v.required_text(&raw.contact, Field::Contact, "联系人", "请填写本单位负责填报的联系人姓名。");
-    let phone = v.required_text(&raw.phone, Field::Phone, "联系电话", "请填写联系人的电话号码，如 0391-1234567。");
+    let phone_help = format!("请填写联系人的电话号码，如 {}。", plan.phone_example());
+    let phone = v.required_text(&raw.phone, Field::Phone, "联系电话", &phone_help);
     let (date, date_text) = v.date();
     let measures = v.measures(unit.as_deref());
     let indicators = v.indicators(unit.as_deref());
@@ -91,7 +92,7 @@ impl Validator<'_> {
                     Code::UnitUnknown,
                     &self.raw.unit,
                     Field::Unit,
-                    "填报单位未填写。请在“填报单位”右侧填写本单位名称，如“孟州市”或“市场监管局”。".into(),
+                    format!("填报单位未填写。请在“填报单位”右侧填写本单位名称，如{}。", self.plan.example_units(false)),
                 );
             }
             return from_meta;

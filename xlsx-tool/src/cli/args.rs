@@ -10,12 +10,13 @@ use clap::{ArgAction, Args, Parser, Subcommand};
 /// The help page's layout with Chinese headings (clap's defaults are English).
 const HELP: &str = "{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}";
 
-/// 焦作市知识产权任务填报工具：生成模板、校验填报表、汇总全市情况。
+/// 知识产权任务填报工具：生成模板、校验填报表、汇总全市情况。 The same binary serves any
+/// plan (`--plan`), so the text names no city.
 #[derive(Debug, Parser)]
 #[command(
     name = "xlsx-tool",
     version,
-    about = "焦作市知识产权任务填报工具：生成模板、校验填报表、汇总全市情况、生成年度工作报告和终期评估。",
+    about = "知识产权任务填报工具：生成模板、校验填报表、汇总全市情况、生成年度工作报告和终期评估。",
     long_about = None,
     help_template = HELP,
     subcommand_help_heading = "命令",

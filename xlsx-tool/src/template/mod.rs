@@ -55,7 +55,7 @@ const INDICATOR_WIDTHS: [f64; 6] = [10.0, 36.0, 10.0, 10.0, 16.0, 40.0];
 ///
 /// assert!(matches!(
 ///     xlsx_tool::template::template(&plan, "郑州市", 2025),
-///     Err(xlsx_tool::Error::UnknownUnit(_))
+///     Err(xlsx_tool::Error::UnknownUnit { .. })
 /// ));
 /// # Ok::<(), xlsx_tool::Error>(())
 /// ```
@@ -86,7 +86,9 @@ pub fn filled(
 
 /// The canonical unit name, or the reason it cannot be used.
 fn check<'a>(plan: &'a Plan, unit: &str, year: u16) -> Result<&'a str, Error> {
-    let canonical = plan.resolve_unit(unit).ok_or_else(|| Error::UnknownUnit(unit.to_string()))?;
+    let canonical = plan
+        .resolve_unit(unit)
+        .ok_or_else(|| Error::UnknownUnit { unit: unit.to_string(), examples: plan.example_units(true) })?;
     if !plan.has_year(i64::from(year)) {
         return Err(Error::BadYear { year: i64::from(year), first: plan.first_year, last: plan.last_year });
     }
@@ -114,7 +116,7 @@ fn build(plan: &Plan, unit: &str, year: u16, report: Option<&Report>, diags: &[D
 
     let ws = wb.add_worksheet();
     ws.set_name(sheets::TASKS)?;
-    tasks::write_tasks(ws, unit, (&title(plan, year), year), report, &measures, &marks, &styles)?;
+    tasks::write_tasks(ws, unit, (plan, year), report, &measures, &marks, &styles)?;
     paper::unit_pages(ws, plan, unit, year);
 
     let ws = wb.add_worksheet();

@@ -1,7 +1,7 @@
 //! The `任务填报` sheet: title, contact block, one row per measure, dropdowns and the
 //! notes of the diagnostics anchored there.
 
-use jz_core::{HEADER_LABELS, MAX_PROGRESS_CHARS, Report, Status, TASK_COLUMNS};
+use jz_core::{HEADER_LABELS, MAX_PROGRESS_CHARS, Plan, Report, Status, TASK_COLUMNS};
 use rust_xlsxwriter::{DataValidation, DataValidationRule, ExcelDateTime, Format, Worksheet, XlsxError};
 
 use super::rows::{Marks, MeasureRow, make_note, marked, worst};
@@ -13,7 +13,7 @@ use crate::sheet_format::{print_setup, put_text, row_height, text_lines};
 pub(super) fn write_tasks(
     ws: &mut Worksheet,
     unit: &str,
-    (title, year): (&str, u16),
+    (plan, year): (&Plan, u16),
     report: Option<&Report>,
     rows: &[MeasureRow],
     marks: &Marks,
@@ -25,7 +25,7 @@ pub(super) fn write_tasks(
 
     // Title, marked with the diagnostics that have no cell of their own.
     let title_fmt = marked(&st.title, worst(&marks.title));
-    ws.merge_range(0, 0, 0, 9, title, &title_fmt)?;
+    ws.merge_range(0, 0, 0, 9, &super::title(plan, year), &title_fmt)?;
     ws.set_row_height(0, 32)?;
     if !marks.title.is_empty() {
         ws.insert_note(0, 0, &make_note(&marks.title))?;
@@ -64,10 +64,10 @@ pub(super) fn write_tasks(
         .set_error_title("填报日期格式不对")?
         .set_error_message("请按“年-月-日”填写日期，例如 2026-01-20。")?;
     ws.add_data_validation(r, 9, r, 9, &dv)?;
-    let dv = DataValidation::new()
-        .allow_any_value()
-        .set_input_title("联系电话")?
-        .set_input_message("请填写联系人的电话，座机请带区号，例如 0391-1234567，或填写手机号。")?;
+    let dv = DataValidation::new().allow_any_value().set_input_title("联系电话")?.set_input_message(format!(
+        "请填写联系人的电话，座机请带区号，例如 {}，或填写手机号。",
+        plan.phone_example()
+    ))?;
     ws.add_data_validation(r, 7, r, 7, &dv)?;
 
     // Header.

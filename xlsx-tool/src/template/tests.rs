@@ -221,9 +221,9 @@ fn every_unit_and_year_builds() {
 #[test]
 fn unknown_unit_and_bad_year() {
     let plan = Plan::builtin();
-    assert!(matches!(template(&plan, "郑州市", 2025), Err(Error::UnknownUnit(u)) if u == "郑州市"));
+    assert!(matches!(template(&plan, "郑州市", 2025), Err(Error::UnknownUnit { unit, .. }) if unit == "郑州市"));
     assert!(matches!(template(&plan, "孟州市", 2030), Err(Error::BadYear { year: 2030, .. })));
-    assert!(matches!(filled(&plan, &Report::default(), "", 2025, &[]), Err(Error::UnknownUnit(_))));
+    assert!(matches!(filled(&plan, &Report::default(), "", 2025, &[]), Err(Error::UnknownUnit { .. })));
     let msg = template(&plan, "郑州市", 2025).unwrap_err().to_string();
     assert!(msg.contains("郑州市"));
 }
