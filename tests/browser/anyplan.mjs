@@ -39,7 +39,8 @@ await test('another city\'s plan: heading, unit list and downloads use its words
 });
 
 await test('a plan read from Word that leaves cells open: what to fill in, and the plan workbook to fill', async () => {
-  const t = await openPage(BASE_URL);
+  // bypassCSP: axe-core is injected as a script.
+  const t = await openPage(BASE_URL, { contextOptions: { bypassCSP: true } });
   const { page } = t;
   await page.setInputFiles('#plan-input', path.join(FIXTURES, 'plans', 'anyang_national_layout.docx'));
   await page.waitForSelector('#plan-to-fill li', { timeout: 60000 });
