@@ -46,12 +46,6 @@
     setTimeout(() => URL.revokeObjectURL(url), 60000);
   };
 
-  /** The file name without folders and without its extension. */
-  JZ.stem = function stem(name) {
-    const base = name.replace(/^.*[\\/]/, '');
-    return base.replace(/\.[A-Za-z0-9]{1,5}$/, '');
-  };
-
   /** The file name without folders. */
   JZ.baseName = (name) => String(name).replace(/^.*[\\/]/, '');
 

@@ -232,7 +232,7 @@
       actions.append(el('button', { type: 'button', class: 'secondary', text: '下载批注版', onclick: () => downloadAnnotated(f) }));
     }
     if (f.fixed) {
-      actions.append(el('button', { type: 'button', class: 'secondary', text: '下载修改后的文件', onclick: () => JZ.download(JZ.stem(f.name) + '_已修改.xlsx', f.bytes) }));
+      actions.append(el('button', { type: 'button', class: 'secondary', text: '下载修改后的文件', onclick: async () => JZ.download(await JZ.call('correctedName', f.name), f.bytes) }));
     }
     actions.append(el('button', { type: 'button', class: 'secondary', text: '移除', onclick: () => removeFile(f) }));
     card.append(actions);

@@ -11,7 +11,7 @@
 // The functions the page may call. The writer module has every one of them; the check-only
 // module those that checking a file needs.
 const WRITER_OPS = new Set(['template', 'merge', 'annotate', 'correct', 'samples', 'samplesYears', 'report', 'planWorkbook', 'evaluate', 'headers']);
-const OPS = new Set(['plan', 'validate', 'inspect', 'facts', 'loadPlan', 'planDiff', 'skipReason', 'board', 'annotatedName', ...WRITER_OPS]);
+const OPS = new Set(['plan', 'validate', 'inspect', 'facts', 'loadPlan', 'planDiff', 'skipReason', 'board', 'annotatedName', 'correctedName', ...WRITER_OPS]);
 
 function decode(base64) {
   const bin = atob(base64);

@@ -95,14 +95,33 @@ pub fn file_name(path: &str) -> &str {
 /// assert_eq!(jz_core::text::annotated_name("C:\\收件\\温县.v2.xlsx"), "温县.v2_问题标注.xlsx");
 /// ```
 pub fn annotated_name(path: &str) -> String {
+    named_copy(path, ANNOTATED_SUFFIX)
+}
+
+/// What [`annotated_name`] puts after the stem.
+pub const ANNOTATED_SUFFIX: &str = "_问题标注.xlsx";
+
+/// The name of a unit's file corrected in the page (fixed in place and downloaded):
+/// `{stem}_已修改.xlsx`, the stem as in [`annotated_name`].
+///
+/// ```
+/// assert_eq!(jz_core::text::corrected_name("收件/孟州市.xls"), "孟州市_已修改.xlsx");
+/// ```
+pub fn corrected_name(path: &str) -> String {
+    named_copy(path, CORRECTED_SUFFIX)
+}
+
+/// What [`corrected_name`] puts after the stem.
+pub const CORRECTED_SUFFIX: &str = "_已修改.xlsx";
+
+/// `{stem}{suffix}`: the file name without folders and extension (`填报表` when nothing
+/// is left), then the suffix.
+fn named_copy(path: &str, suffix: &str) -> String {
     let name = file_name(path);
     let stem = match name.rsplit_once('.') {
         Some((stem, _)) if !stem.is_empty() => stem,
         _ => name,
     };
     let stem = if stem.trim().is_empty() { "填报表" } else { stem };
-    format!("{stem}{ANNOTATED_SUFFIX}")
+    format!("{stem}{suffix}")
 }
-
-/// What [`annotated_name`] puts after the stem.
-pub const ANNOTATED_SUFFIX: &str = "_问题标注.xlsx";

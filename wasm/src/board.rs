@@ -35,3 +35,10 @@ pub fn board_js(
 pub fn annotated_name_js(file_name: &str) -> String {
     jz_core::text::annotated_name(file_name)
 }
+
+/// The name of a file fixed in place in the page and downloaded:
+/// `{文件名去掉扩展名}_已修改.xlsx`.
+#[wasm_bindgen(js_name = correctedName)]
+pub fn corrected_name_js(file_name: &str) -> String {
+    jz_core::text::corrected_name(file_name)
+}

@@ -29,7 +29,7 @@ mod samples;
 use jz_read::Limits;
 use wasm_bindgen::prelude::*;
 
-pub use board::{annotated_name_js, board_js};
+pub use board::{annotated_name_js, board_js, corrected_name_js};
 pub use convert::MappingArg;
 pub(crate) use convert::{JsResult, js_error, load_plan, object, to_js};
 #[cfg(feature = "writer")]

@@ -62,3 +62,28 @@ fn import_lists_what_it_could_not_map() {
     let plan: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
     assert_eq!(plan["hash"], json["plan"]["hash"]);
 }
+
+#[test]
+fn import_of_a_plan_without_a_table_says_what_to_fill_in_and_the_workbook_names_the_cell() {
+    let dir = scratch("import-open");
+    let xlsx = dir.join("新计划.xlsx");
+    let docx = fixture("hebi_no_table.docx");
+    let out = tool(&["plan", "import", &docx, "-o", xlsx.to_str().unwrap(), "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["plan"]["region"], "鹤壁市");
+    assert_eq!(json["empty_groups"], serde_json::json!(["各县（市、区）政府"]));
+    assert_eq!(json["indicators_from_document"], false);
+    let open = json["open_items"].as_array().unwrap();
+    assert_eq!(open.len(), 1);
+    assert!(open[0].as_str().unwrap().contains("单位组“各县（市、区）政府”还没有成员"), "{open:?}");
+    // The written workbook is not used until the cell is filled in: exit 2, the cell named.
+    let again = tool(&["--plan", xlsx.to_str().unwrap(), "template", "--all", "-o", "/nonexistent-never-written"]);
+    assert_eq!(again.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&again.stderr);
+    assert!(err.contains("单位组!B") && err.contains("还没有成员"), "{err}");
+    // Without --json: the same, in sentences.
+    let text = tool(&["plan", "import", &docx, "-o", xlsx.to_str().unwrap()]);
+    let said = String::from_utf8_lossy(&text.stdout);
+    assert!(said.contains("文档中没有指标表") && said.contains("文档没有写明以下 1 项"), "{said}");
+}

@@ -55,7 +55,7 @@ pub(super) fn read(tables: &[Table], first_year: u16, units: &mut Resolver<'_>) 
                 (1.0, String::new())
             }
         };
-        let base = cols.base.and_then(|(c, year)| Some((figure(&text(Some(c)))?, year.unwrap_or(first_year - 1))));
+        let base = cols.base.and_then(|(c, year)| Some((figure(&text(Some(c)))?, year.unwrap_or(first_year.saturating_sub(1)))));
         let mut unit = text(cols.unit);
         for u in [&target_unit, &base.as_ref().map(|((_, u), _)| u.clone()).unwrap_or_default()] {
             if unit.is_empty() || unit == "—" {
@@ -159,4 +159,58 @@ fn header_columns(row: &[Cell]) -> Option<Columns> {
         cols.base = years.pop().map(|(c, y)| (c, Some(y)));
     }
     (cols.name.is_some() && cols.target.is_some()).then_some(cols)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan_file::docx::xml::VMerge;
+
+    fn row(texts: &[&str]) -> Vec<Cell> {
+        texts.iter().map(|t| Cell { paragraphs: vec![t.to_string()], span: 1, vmerge: VMerge::None }).collect()
+    }
+
+    fn read_rows(rows: &[&[&str]]) -> (Vec<Indicator>, Vec<String>) {
+        let base = jz_core::Plan::builtin();
+        let mut units = Resolver::new(&base);
+        let table: Table = rows.iter().map(|r| row(r)).collect();
+        let got = read(&[table], 2026, &mut units).unwrap_or_default();
+        (got, units.new_units)
+    }
+
+    #[test]
+    fn two_year_columns_are_baseline_and_target() {
+        let (got, _) = read_rows(&[&["指标", "单位", "2025年", "2030年", "属性"], &["专利密集型产业增加值占GDP比重", "%", "9.5", "13", "预期性"]]);
+        let i = &got[0];
+        assert_eq!((i.target, i.unit.as_str(), i.base_year, i.base_value), (13.0, "%", Some(2025), Some(9.5)));
+    }
+
+    #[test]
+    fn a_baseline_without_a_year_is_the_year_before_the_plan() {
+        let (got, _) = read_rows(&[&["指标名称", "基期值", "目标值"], &["商标注册量", "1.2万件", "2万件"]]);
+        let i = &got[0];
+        assert_eq!((i.target, i.unit.as_str(), i.base_year, i.base_value), (2.0, "万件", Some(2025), Some(1.2)));
+    }
+
+    #[test]
+    fn reporting_units_and_kind_when_the_table_gives_them() {
+        let (got, new_units) = read_rows(&[
+            &["序号", "指标", "2030年目标", "类型", "责任单位"],
+            &["1", "PCT国际专利申请量", "300件", "累计新增", "市场监管局、市数据局"],
+            &["二、保护", "", "", "", ""],
+            &["2", "知识产权纠纷调解成功率", "稳步提升", "", "中院"],
+        ]);
+        assert_eq!(got.len(), 2, "the section row is not an indicator");
+        assert_eq!((got[0].kind, got[0].to_fill.kind), (IndicatorKind::Flow, false));
+        assert_eq!(got[0].reporters, ["市场监管局", "市数据局"]);
+        assert_eq!(new_units, ["市数据局"]);
+        assert!(got[1].to_fill.kind);
+        assert_eq!(got[1].to_fill.target, "稳步提升");
+    }
+
+    #[test]
+    fn a_task_table_is_not_an_indicator_table() {
+        let (got, _) = read_rows(&[&["工作任务", "任务目标", "落实举措", "执行部门"], &["提升质量", "持续增长", "开展工程", "市场监管局"]]);
+        assert!(got.is_empty());
+    }
 }
