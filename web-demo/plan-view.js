@@ -36,9 +36,12 @@
     $('plan-export').hidden = !JZ.has('planWorkbook');
   }
 
-  /** Reads a plan file: {planText, plan, diagnostics}. */
-  function readPlan(bytes, name) {
-    return JZ.call('loadPlan', bytes, name, JZ.planArg());
+  /** Reads a plan file: {planText, plan, diagnostics}. A Word document is read by the
+   * writer module (`importPlan`), which the check-only module's answer asks for. */
+  async function readPlan(bytes, name) {
+    const got = await JZ.call('loadPlan', bytes, name, JZ.planArg());
+    if ((got.diagnostics || []).some((d) => d.code === 'word-document')) return JZ.call('importPlan', bytes, JZ.planArg());
+    return got;
   }
 
   function place(d) {

@@ -10,7 +10,7 @@
 
 // The functions the page may call. The writer module has every one of them; the check-only
 // module those that checking a file needs.
-const WRITER_OPS = new Set(['template', 'merge', 'annotate', 'correct', 'samples', 'samplesYears', 'report', 'planWorkbook', 'evaluate', 'headers']);
+const WRITER_OPS = new Set(['template', 'merge', 'annotate', 'correct', 'samples', 'samplesYears', 'report', 'planWorkbook', 'importPlan', 'evaluate', 'headers']);
 const OPS = new Set(['plan', 'validate', 'inspect', 'facts', 'loadPlan', 'planDiff', 'skipReason', 'board', 'annotatedName', 'correctedName', ...WRITER_OPS]);
 
 function decode(base64) {

@@ -40,7 +40,7 @@ pub use facts::facts_js;
 pub use jz_core::edit::{Edit, EditValue, apply_edit};
 pub use plan_file::load_plan_js;
 #[cfg(feature = "writer")]
-pub use plan_file::plan_workbook_js;
+pub use plan_file::{import_plan_js, plan_workbook_js};
 #[cfg(feature = "writer")]
 pub use samples::{samples_js, samples_years_js};
 

@@ -21,7 +21,7 @@ impl Plan {
             let which = format!("指标 {}“{}”", ind.id, ind.name);
             if !ind.to_fill.target.is_empty() {
                 out.push(format!(
-                    "{which}的目标值文件中写作“{}”，不是数字：请在计划表“量化指标”表的“目标值”栏只填数字。",
+                    "{which}的目标值文件中写作“{}”，不是一个大于 0 的数：请在计划表“量化指标”表的“目标值”栏只填一个数字。",
                     ind.to_fill.target
                 ));
             }

@@ -117,6 +117,7 @@ pub(crate) fn open_workbook<R>(
 /// Opens a zip document (the Word annex) within `limits`: its size, then its central
 /// directory, then an encrypted or empty file named as such. The XML parts are inflated by
 /// the caller through [`Zip`] with the same limits ([`crate::plan_file`]).
+#[cfg(feature = "word")]
 pub(crate) fn open_document<'a>(bytes: &'a [u8], limits: &Limits) -> Result<Zip<'a>, Diagnostic> {
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(file_too_large(limits));

@@ -6,6 +6,7 @@
 //! closest valid value where there is one; all problems are listed, and a plan with
 //! problems is never used.
 
+#[cfg(feature = "word")]
 mod docx;
 mod names;
 mod rows;
@@ -21,6 +22,7 @@ use serde::Serialize;
 use crate::format::{Format, detect};
 use crate::limits::Limits;
 
+#[cfg(feature = "word")]
 pub use docx::{Imported, Unmapped, import_docx};
 
 /// The `类型` label of an indicator kind (the contract's words).
@@ -180,7 +182,7 @@ fn list(problems: &[PlanProblem]) -> String {
 
 /// Extensions of the files a plan is read from, for file pickers: the plan workbook's,
 /// `json`, `toml` when this build reads TOML (feature `toml`), and `docx` (the plan's
-/// Word document, read by [`import_docx`]). [`load_plan`] itself goes by content.
+/// Word document, read by `import_docx`). [`load_plan`] itself goes by content.
 pub fn plan_extensions() -> Vec<&'static str> {
     let mut list = vec!["xlsx", "xls", "ods", "xlsb", "et", "docx", "json"];
     if cfg!(feature = "toml") {
@@ -191,7 +193,8 @@ pub fn plan_extensions() -> Vec<&'static str> {
 
 /// Whether the bytes are a Word document (.docx): `plan import` material, not a plan file.
 pub fn is_word_document(bytes: &[u8]) -> bool {
-    docx::is_docx(bytes)
+    bytes.starts_with(b"PK\x03\x04")
+        && crate::unpack::open_zip(bytes).is_some_and(|z| z.index_for_name("word/document.xml").is_some())
 }
 
 /// Loads a plan from any plan file: a plan workbook (.xlsx .xls .ods, also .xlsb and
@@ -221,7 +224,7 @@ pub fn load_plan(bytes: &[u8], file_name: &str) -> Result<Plan, PlanFileError> {
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(PlanFileError::one(crate::limits::file_too_large(&limits).message));
     }
-    if docx::is_docx(bytes) {
+    if is_word_document(bytes) {
         return Err(PlanFileError::one(
             "这是 Word 文档，不是计划文件。请先用“xlsx-tool plan import 实施方案.docx -o 计划.xlsx”（网页上直接选择该 Word 文件）把附件任务清单导入为计划表，核对后再使用。",
         ));

@@ -48,20 +48,21 @@ pub(super) fn read(tables: &[Table], first_year: u16, units: &mut Resolver<'_>) 
         let id = format!("I{:02}", out.len() + 1);
         let (name, marked) = name_and_mark(&raw_name);
         let mut to_fill = ToFill::default();
-        let (target, target_unit) = match figure(&target_text) {
-            Some((n, unit)) if n > 0.0 => (n, unit),
-            _ => {
-                to_fill.target = target_text.clone();
-                (1.0, String::new())
-            }
-        };
-        let base = cols.base.and_then(|(c, year)| Some((figure(&text(Some(c)))?, year.unwrap_or(first_year.saturating_sub(1)))));
-        let mut unit = text(cols.unit);
-        for u in [&target_unit, &base.as_ref().map(|((_, u), _)| u.clone()).unwrap_or_default()] {
-            if unit.is_empty() || unit == "—" {
-                unit = u.clone();
-            }
-        }
+        let column_unit = text(cols.unit).replace('—', "");
+        let target = figure(&target_text).map(|f| in_unit(f, &column_unit)).filter(|(n, _)| *n > 0.0);
+        let (target, target_unit) = target.unwrap_or_else(|| {
+            to_fill.target = target_text.clone();
+            (1.0, String::new())
+        });
+        let base = cols.base.and_then(|(c, year)| {
+            let (value, unit) = in_unit(figure(&text(Some(c)))?, &column_unit);
+            Some((value, unit, year.unwrap_or(first_year.saturating_sub(1))))
+        });
+        let unit = [&column_unit, &target_unit, &base.as_ref().map(|b| b.1.clone()).unwrap_or_default()]
+            .into_iter()
+            .find(|u| !u.is_empty())
+            .cloned()
+            .unwrap_or_default();
         let kind_text = text(cols.kind);
         let kind = [IndicatorKind::Flow, IndicatorKind::Stock, IndicatorKind::Annual]
             .into_iter()
@@ -81,13 +82,23 @@ pub(super) fn read(tables: &[Table], first_year: u16, units: &mut Resolver<'_>) 
             description: String::new(),
             note: None,
             reporter_units: Vec::new(),
-            base_year: base.as_ref().map(|(_, y)| *y),
-            base_value: base.as_ref().map(|((v, _), _)| *v),
+            base_year: base.as_ref().map(|b| b.2),
+            base_value: base.as_ref().map(|b| b.0),
             attribute: attribute.to_string(),
             to_fill,
         });
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// A figure in the table's unit: `1.2万` under a column unit `件` is 12000; with no
+/// column unit the figure keeps its own (`1.2`, `万件`).
+fn in_unit((value, unit): (f64, String), column_unit: &str) -> (f64, String) {
+    let scale = |prefix: char, by: f64| (unit.starts_with(prefix) && !column_unit.starts_with(prefix)).then_some(by);
+    match scale('万', 1e4).or_else(|| scale('亿', 1e8)) {
+        Some(by) if !column_unit.is_empty() => (value * by, column_unit.to_string()),
+        _ => (value, unit),
+    }
 }
 
 /// `约束性`, `约束`, `预期性` → the plan's word.
@@ -119,44 +130,50 @@ fn name_and_mark(raw: &str) -> (String, Option<&'static str>) {
 fn header_columns(row: &[Cell]) -> Option<Columns> {
     let mut cols = Columns::default();
     let mut years: Vec<(u32, u16)> = Vec::new();
+    let mut names: Vec<(u32, String)> = Vec::new();
     let mut col = 0;
     for c in row {
-        let key = label_key(&fold_width(&text_of(c)));
-        let year = years_in(&key).first().copied();
+        let raw = text_of(c);
+        let key = label_key(&fold_width(&raw));
+        let year = years_in(&raw).first().copied();
+        let at = col;
+        col += c.span;
         let slot = if key.contains("属性") || key.contains("性质") {
             &mut cols.attribute
-        } else if key.contains("类型") {
-            &mut cols.kind
+        } else if key.contains("类型") || key.contains("类别") || key.contains("一级") {
+            if key.contains("类型") {
+                cols.kind.get_or_insert(at);
+            }
+            continue;
         } else if REPORTER_WORDS.iter().any(|w| key.contains(w)) {
             &mut cols.reporters
         } else if key.contains("目标") {
             &mut cols.target
         } else if key.contains("基期") || key.contains("现状") {
-            cols.base.get_or_insert((col, year));
-            col += c.span;
+            cols.base.get_or_insert((at, year));
             continue;
         } else if key.contains("指标") {
-            &mut cols.name
+            names.push((at, key));
+            continue;
         } else if key == "单位" || key.contains("计量单位") {
             &mut cols.unit
         } else if let Some(y) = year {
-            years.push((col, y));
-            col += c.span;
+            years.push((at, y));
             continue;
         } else {
-            col += c.span;
             continue;
         };
-        slot.get_or_insert(col);
-        col += c.span;
+        slot.get_or_insert(at);
     }
-    // `2025年 | 2030年`: the later year is the target, the one before it the baseline.
+    // `指标名称` or `指标`; of `一级指标 | 二级指标`-like columns the last.
+    cols.name = names.iter().find(|(_, k)| k == "指标名称" || k == "指标").or(names.last()).map(|(c, _)| *c);
+    // `2025年 | 2027年 | 2030年`: the last year is the target, the first the baseline.
     years.sort_by_key(|(_, y)| *y);
     if cols.target.is_none() && years.len() >= 2 {
         cols.target = years.pop().map(|(c, _)| c);
     }
     if cols.base.is_none() {
-        cols.base = years.pop().map(|(c, y)| (c, Some(y)));
+        cols.base = years.first().map(|(c, y)| (*c, Some(*y)));
     }
     (cols.name.is_some() && cols.target.is_some()).then_some(cols)
 }
@@ -180,7 +197,10 @@ mod tests {
 
     #[test]
     fn two_year_columns_are_baseline_and_target() {
-        let (got, _) = read_rows(&[&["指标", "单位", "2025年", "2030年", "属性"], &["专利密集型产业增加值占GDP比重", "%", "9.5", "13", "预期性"]]);
+        let (got, _) = read_rows(&[
+            &["指标", "单位", "2025年", "2030年", "属性"],
+            &["专利密集型产业增加值占GDP比重", "%", "9.5", "13", "预期性"],
+        ]);
         let i = &got[0];
         assert_eq!((i.target, i.unit.as_str(), i.base_year, i.base_value), (13.0, "%", Some(2025), Some(9.5)));
     }
@@ -209,8 +229,26 @@ mod tests {
     }
 
     #[test]
+    fn ten_thousands_years_and_name_columns() {
+        let (got, _) = read_rows(&[
+            &["一级指标", "二级指标", "单位", "现状值（2024年）", "2027年", "2030年目标值"],
+            &["创造", "发明专利授权量", "件", "0.8万", "1万", "1.2万"],
+            &["运用", "技术合同成交额", "亿元", "8-10", "", "50"],
+        ]);
+        let i = &got[0];
+        assert_eq!(i.name, "发明专利授权量", "the last of the indicator columns names it");
+        assert_eq!((i.target, i.unit.as_str(), i.base_year, i.base_value), (12000.0, "件", Some(2024), Some(8000.0)));
+        assert_eq!((got[1].target, got[1].base_value), (50.0, None), "a range is no baseline");
+        let (got, _) = read_rows(&[&["指标", "2025年", "2027年", "2030年"], &["专利拥有量", "5", "6", "8"]]);
+        assert_eq!((got[0].base_year, got[0].base_value, got[0].target), (Some(2025), Some(5.0), 8.0));
+    }
+
+    #[test]
     fn a_task_table_is_not_an_indicator_table() {
-        let (got, _) = read_rows(&[&["工作任务", "任务目标", "落实举措", "执行部门"], &["提升质量", "持续增长", "开展工程", "市场监管局"]]);
+        let (got, _) = read_rows(&[
+            &["工作任务", "任务目标", "落实举措", "执行部门"],
+            &["提升质量", "持续增长", "开展工程", "市场监管局"],
+        ]);
         assert!(got.is_empty());
     }
 }

@@ -88,6 +88,8 @@ struct Draft {
     tasks: Vec<Task>,
     /// Per task, per measure: its units and deadline as written.
     words: Vec<Vec<Words>>,
+    /// What the reader settled by a rule the office should check.
+    unmapped: Vec<Unmapped>,
 }
 
 /// A measure's units and 完成时限 as the document writes them.
@@ -99,10 +101,11 @@ struct Words {
     due: String,
 }
 
-/// Whether the bytes are a Word document (.docx).
-pub(crate) fn is_docx(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"PK\x03\x04")
-        && crate::unpack::open_zip(bytes).is_some_and(|z| z.index_for_name("word/document.xml").is_some())
+impl Words {
+    /// No responsible, lead or supporting units.
+    fn no_units(&self) -> bool {
+        self.responsible.is_empty() && self.lead.is_empty() && self.support.is_empty()
+    }
 }
 
 /// How many body paragraphs are read for a plan without an annex table.
@@ -125,9 +128,19 @@ pub fn import_docx(bytes: &[u8], base: &Plan) -> Result<Imported, PlanFileError>
     };
     let mut plan = base.clone();
     // The title paragraph: 计划名称, its year range and the place it starts with.
+    let mut notes = draft.unmapped;
     if let Some(title) = paragraphs.iter().take(12).find(|p| is_title(p)) {
-        if let Some((first, last)) = year_range(title) {
-            (plan.first_year, plan.last_year) = (first, last);
+        match year_range(title) {
+            Some((first, last)) => (plan.first_year, plan.last_year) = (first, last),
+            None if !same_text(title, &base.title) => notes.push(Unmapped {
+                text: title.clone(),
+                task: 0,
+                message: format!(
+                    "标题“{title}”中没有写明年度范围，起止年度暂按原计划（{}—{}年）。请在计划表“计划信息”中填写本计划的起始年度和截止年度。",
+                    base.first_year, base.last_year
+                ),
+            }),
+            None => {}
         }
         let region = jz_core::plan::place_of(title);
         if !region.is_empty() && region != base.region {
@@ -144,6 +157,7 @@ pub fn import_docx(bytes: &[u8], base: &Plan) -> Result<Imported, PlanFileError>
         plan.title = title.clone();
     }
     let mut units = Resolver::new(base);
+    units.unmapped = notes;
     let tasks = settle_tasks(draft.tasks, draft.words, base, &mut units);
     let from_document = indicators::read(&all, plan.first_year, &mut units);
     let indicators_from_document = from_document.is_some();
@@ -160,7 +174,7 @@ pub fn import_docx(bytes: &[u8], base: &Plan) -> Result<Imported, PlanFileError>
 fn settle_tasks(mut tasks: Vec<Task>, words: Vec<Vec<Words>>, base: &Plan, units: &mut Resolver<'_>) -> Vec<Task> {
     for (task, words) in tasks.iter_mut().zip(words) {
         let place = format!("任务 {}", task.number);
-        if words.iter().all(|w| w.responsible.is_empty() && w.lead.is_empty() && w.support.is_empty()) {
+        if words.iter().all(Words::no_units) {
             for (m, w) in task.measures.iter_mut().zip(&words) {
                 m.due = w.due.clone();
             }

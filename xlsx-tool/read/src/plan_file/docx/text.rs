@@ -4,29 +4,38 @@
 use jz_core::text::fold_width;
 
 use super::xml::Cell;
+use crate::plan_file::rows::NUMERALS;
 
-/// Typed numbering at the start of a paragraph: `1.` `1、` `1．` `（1）` `(1)` `1)`.
+/// Typed numbering at the start of a paragraph, in either width: `1.` `1、` `１．` `（1）`
+/// `(1)` `1)` `（一）`.
 pub(super) fn strip_number(s: &str) -> &str {
     let t = s.trim_start();
+    let folded = fold_width(t);
+    let rest = strip_number_folded(&folded);
+    // Folding maps one character to one: skip as many characters of the original.
+    let skip = folded.chars().count() - rest.chars().count();
+    let at = t.char_indices().nth(skip).map_or(t.len(), |(i, _)| i);
+    t[at..].trim_start()
+}
+
+fn strip_number_folded(t: &str) -> &str {
     let digits = t.chars().take_while(char::is_ascii_digit).count();
     if (1..=3).contains(&digits) {
         let rest = &t[digits..];
-        for mark in ['.', '、', '．', ')', '）'] {
+        for mark in ['.', '、', ')'] {
             if let Some(r) = rest.strip_prefix(mark)
                 && !r.starts_with(|c: char| c.is_ascii_digit())
             {
-                return r.trim_start();
+                return r;
             }
         }
     }
-    for (open, close) in [('（', '）'), ('(', ')')] {
-        if let Some(r) = t.strip_prefix(open)
-            && let Some((n, rest)) = r.split_once(close)
-            && !n.is_empty()
-            && n.chars().all(|c| c.is_ascii_digit())
-        {
-            return rest.trim_start();
-        }
+    if let Some(r) = t.strip_prefix('(')
+        && let Some((n, rest)) = r.split_once(')')
+        && !n.is_empty()
+        && (n.chars().all(|c| c.is_ascii_digit()) || NUMERALS.contains(&n))
+    {
+        return rest;
     }
     t
 }
@@ -102,7 +111,7 @@ const AROUND: [&str; 14] =
 
 /// A figure as a plan's indicator table writes it: the number and what follows it as its
 /// unit (`8件/万人` → 8, `件/万人`; `30%` → 30, `%`; `1,200` → 1200). `None` when the
-/// cell holds no number (`稳步提升`, `—`).
+/// cell holds no one number (`稳步提升`, `—`, `8-10`).
 pub(super) fn figure(text: &str) -> Option<(f64, String)> {
     let mut t = fold_width(text).replace([',', ' ', '，'], "");
     for w in AROUND {
@@ -110,6 +119,10 @@ pub(super) fn figure(text: &str) -> Option<(f64, String)> {
     }
     let end = t.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(t.len());
     let number: f64 = t[..end].parse().ok().filter(|n: &f64| n.is_finite())?;
+    // A range (`8-10`, `8～10`, `8至10`) is no one figure.
+    if t[end..].starts_with(['-', '—', '–', '~', '～', '至']) {
+        return None;
+    }
     let unit = t[end..].trim_start_matches(['（', '(']).trim_end_matches(['）', ')']).trim().to_string();
     Some((number, unit))
 }
@@ -127,6 +140,8 @@ mod tests {
         assert_eq!(figure("达到 2.5"), Some((2.5, String::new())));
         assert_eq!(figure("稳步提升"), None);
         assert_eq!(figure("—"), None);
+        assert_eq!(figure("8-10"), None);
+        assert_eq!(figure("1.2万件"), Some((1.2, "万件".into())));
     }
 
     #[test]
@@ -137,5 +152,8 @@ mod tests {
         assert_eq!(year_range("实施方案"), None);
         assert_eq!(strip_number("（2）建立机制"), "建立机制");
         assert_eq!(strip_number("1.5倍增长"), "1.5倍增长");
+        assert_eq!(strip_number("１．开展专项整治"), "开展专项整治");
+        assert_eq!(strip_number("（一）加强执法"), "加强执法");
+        assert_eq!(strip_number("(二) 强化保护"), "强化保护");
     }
 }

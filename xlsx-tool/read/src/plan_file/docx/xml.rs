@@ -132,18 +132,7 @@ pub(crate) fn tables(xml: &[u8], limits: &Limits) -> Result<Vec<Table>, ReadErro
             },
             Event::Text(t) if in_text => push(&mut cell, &t.xml10_content()),
             Event::GeneralRef(r) if in_text => {
-                let c = match r.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c),
-                    _ => match r.as_ref() {
-                        "amp" => Some('&'),
-                        "lt" => Some('<'),
-                        "gt" => Some('>'),
-                        "quot" => Some('"'),
-                        "apos" => Some('\''),
-                        _ => None,
-                    },
-                };
-                if let Some(c) = c {
+                if let Some(c) = reference(&r) {
                     push(&mut cell, c.encode_utf8(&mut [0; 4]));
                 }
             }
@@ -184,12 +173,37 @@ pub(crate) fn body_paragraphs(xml: &[u8], max: usize) -> Vec<String> {
                     p.push_str(&t.xml10_content());
                 }
             }
+            Event::GeneralRef(r) if in_text && in_p && depth == 0 => {
+                if let (Some(p), Some(c)) = (out.last_mut(), reference(&r)) {
+                    p.push(c);
+                }
+            }
+            Event::Empty(e) if in_p && depth == 0 && e.local_name().as_ref() == "tab" => {
+                if let Some(p) = out.last_mut() {
+                    p.push(' ');
+                }
+            }
             Event::Eof => break,
             _ => {}
         }
         buf.clear();
     }
     out.into_iter().map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).take(max).collect()
+}
+
+/// The character an entity or character reference stands for (`&amp;`, `&#x4E00;`).
+fn reference(r: &quick_xml::events::BytesRef<'_>) -> Option<char> {
+    match r.resolve_char_ref() {
+        Ok(Some(c)) => Some(c),
+        _ => match r.as_ref() {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            _ => None,
+        },
+    }
 }
 
 /// Appends text to the cell's last paragraph.
