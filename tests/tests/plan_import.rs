@@ -127,6 +127,9 @@ fn the_national_layout_and_an_indicator_table() {
     }
     assert!(err.to_string().contains("目标值“稳步提升”不是数字"), "{err}");
     assert!(!err.to_string().contains("卫辉") && !err.to_string().contains("各县区"), "{err}");
+    // Saved as a plan file (JSON), the open items are refused just the same.
+    let err = load_plan(plan.to_json().as_bytes(), "计划.json").unwrap_err().to_string();
+    assert!(err.contains("的类型文件中没有写明") && err.contains("还没有成员"), "{err}");
 
     // Once the office fills them in, it loads.
     let mut filled = plan.clone();

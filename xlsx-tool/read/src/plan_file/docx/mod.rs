@@ -11,6 +11,8 @@
 
 mod indicators;
 mod list;
+#[cfg(test)]
+mod props;
 mod task_table;
 mod text;
 mod units;
