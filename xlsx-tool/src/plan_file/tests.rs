@@ -56,6 +56,27 @@ fn a_docx_without_the_annex_table_says_so() {
     assert!(err.to_string().contains("找不到附件任务清单表格") && err.to_string().contains("具体措施"), "{err}");
 }
 
+/// A document.xml with one annex table of `rows` (task, measure, units).
+fn annex_xml(rows: impl Iterator<Item = [String; 3]>) -> Vec<u8> {
+    let cell = |t: &str| format!("<w:tc><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>");
+    let row = |r: [String; 3]| format!("<w:tr>{}</w:tr>", r.iter().map(|t| cell(t)).collect::<String>());
+    let header = row(["重点任务", "具体措施", "责任单位"].map(String::from));
+    let body: String = rows.map(row).collect();
+    format!(r#"<w:document xmlns:w="x"><w:body><w:tbl>{header}{body}</w:tbl></w:body></w:document>"#).into_bytes()
+}
+
+#[test]
+fn a_document_with_thousands_of_measures_or_unknown_units_is_no_plan() {
+    let start = std::time::Instant::now();
+    let many = annex_xml((0..5001).map(|i| [format!("任务{i}"), format!("举措{i}。"), "市场监管局".into()]));
+    let err = import_docx(&zip_of(&[("word/document.xml", &many)]), &Plan::builtin()).expect_err("refused");
+    assert!(err.to_string().contains("读出 5001 条举措，超过 5000 条"), "{err}");
+    let strangers = annex_xml((0..1200).map(|i| ["任务".into(), format!("举措{i}。"), format!("单位{i}")]));
+    let err = import_docx(&zip_of(&[("word/document.xml", &strangers)]), &Plan::builtin()).expect_err("refused");
+    assert!(err.to_string().contains("超过 1000 个原计划中没有的单位名称"), "{err}");
+    assert!(start.elapsed().as_secs() < 20);
+}
+
 /// The exported workbook's sheets as rows of text, to rewrite them another way.
 fn sheets_of(bytes: &[u8]) -> Vec<(String, Vec<Vec<String>>)> {
     let mut book = Xlsx::new(Cursor::new(bytes)).unwrap();

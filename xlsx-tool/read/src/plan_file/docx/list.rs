@@ -2,6 +2,8 @@
 //! their units in brackets, `……（市场监管局、公安局负责）` or `……（责任单位：……）`, under
 //! headings `一、` (sections) and `（一）` (tasks).
 
+use std::collections::HashSet;
+
 use jz_core::plan::Section;
 use jz_core::{Measure, Task};
 
@@ -26,10 +28,14 @@ struct Item {
 /// of its neighbours, and listed for review.
 pub(super) fn read(paragraphs: &[String]) -> Option<Draft> {
     let items = items(paragraphs);
-    let with_units = |i: &Item| items.iter().any(|j| j.section == i.section && j.task == i.task && j.words.is_some());
+    // The headings that have a measure with its units under them (a set: a document may
+    // hold tens of thousands of paragraphs).
+    let headed: HashSet<(&(String, String), &String)> =
+        items.iter().filter(|i| i.words.is_some()).map(|i| (&i.section, &i.task)).collect();
+    let with_units = |i: &&Item| headed.contains(&(&i.section, &i.task));
     let mut draft = Draft::default();
     let mut section_of = Vec::new();
-    for item in items.iter().filter(|i| with_units(i)) {
+    for item in items.iter().filter(with_units) {
         let (number, title) = &item.section;
         if draft.sections.last().is_none_or(|s| s.number != *number || s.title != *title) {
             draft.sections.push(Section { number: number.clone(), title: title.clone() });

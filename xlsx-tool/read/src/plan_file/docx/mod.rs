@@ -112,6 +112,8 @@ impl Words {
 
 /// How many body paragraphs are read for a plan without an annex table.
 const MAX_PARAGRAPHS: usize = 50_000;
+/// How many measures an import takes: a city's plan has tens to hundreds.
+const MAX_MEASURES: usize = 5_000;
 
 /// Imports the plan of a .docx against `base`.
 ///
@@ -128,6 +130,12 @@ pub fn import_docx(bytes: &[u8], base: &Plan) -> Result<Imported, PlanFileError>
             "文档中找不到附件任务清单表格（表头应有任务列“重点任务/主要任务/工作任务/任务内容”、措施列“具体措施/落实举措/工作措施/主要措施/工作内容”和单位列“牵头单位/配合单位/责任单位/责任部门/执行部门”），正文中也没有以“（……负责）”或“（责任单位：……）”结尾的举措。请确认选择的是实施方案的 Word 文档。",
         ));
     };
+    let measures: usize = draft.tasks.iter().map(|t| t.measures.len()).sum();
+    if measures > MAX_MEASURES {
+        return Err(PlanFileError::one(format!(
+            "文档中读出 {measures} 条举措，超过 {MAX_MEASURES} 条，不像实施方案的任务清单。请确认选择的是实施方案的 Word 文档。"
+        )));
+    }
     let mut plan = base.clone();
     // The title paragraph: 计划名称, its year range and the place it starts with.
     let mut notes = draft.unmapped;
@@ -164,6 +172,12 @@ pub fn import_docx(bytes: &[u8], base: &Plan) -> Result<Imported, PlanFileError>
     let from_document = indicators::read(&all, plan.first_year, &mut units);
     let indicators_from_document = from_document.is_some();
     plan.indicators = from_document.unwrap_or(plan.indicators);
+    if units.too_many {
+        return Err(PlanFileError::one(format!(
+            "文档中有超过 {} 个原计划中没有的单位名称，不像实施方案的任务清单。请确认选择的是实施方案的 Word 文档；如果确实是新计划，请先在当前计划表的“责任单位”表中加入这些单位再导入。",
+            units::MAX_NEW_NAMES
+        )));
+    }
     let Resolver { units: plan_units, groups, unmapped, new_units, empty_groups, .. } = units;
     (plan.units, plan.groups, plan.sections, plan.tasks) = (plan_units, groups, draft.sections, tasks);
     let plan = plan.revalidated().map_err(|e| PlanFileError::one(format!("从文档读出的任务清单不完整：{e}")))?;

@@ -19,7 +19,14 @@ pub(super) struct Resolver<'a> {
     pub unmapped: Vec<Unmapped>,
     pub new_units: Vec<String>,
     pub empty_groups: Vec<String>,
+    /// More than [`MAX_NEW_NAMES`] names the base plan does not know: the document is no
+    /// plan's annex (and adding them all would take time for nothing).
+    pub too_many: bool,
 }
+
+/// How many new unit and group names an import may add. A city's plan names a few dozen
+/// units; a document with a thousand unknown ones is not read as a plan.
+pub(super) const MAX_NEW_NAMES: usize = 1_000;
 
 impl<'a> Resolver<'a> {
     pub fn new(base: &'a Plan) -> Self {
@@ -38,6 +45,7 @@ impl<'a> Resolver<'a> {
             unmapped: Vec::new(),
             new_units: Vec::new(),
             empty_groups: Vec::new(),
+            too_many: false,
         }
     }
 
@@ -48,6 +56,10 @@ impl<'a> Resolver<'a> {
         let (names, unknown) = self.known.resolve_list(text);
         let mut out: Vec<String> = names.iter().map(|n| n.text().to_string()).collect();
         for u in unknown {
+            if self.new_units.len() + self.empty_groups.len() >= MAX_NEW_NAMES {
+                self.too_many = true;
+                break;
+            }
             let name = strip_region(&u, &self.base.region);
             // `各县（市、区）`, `各乡镇`: a group word; its members are for the office to fill in.
             let is_group = name.starts_with('各') && self.known.unit(&name).is_none();
