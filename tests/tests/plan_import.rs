@@ -249,3 +249,17 @@ fn xml_text(bytes: &[u8]) -> String {
     }
     out
 }
+
+#[test]
+fn headings_by_style_and_automatic_numbering() {
+    let imported = import_docx(include_bytes!("../fixtures/plans/puyang_headings.docx"), &Plan::builtin()).unwrap();
+    let plan = &imported.plan;
+    assert_eq!((plan.region.as_str(), plan.first_year, plan.last_year), ("濮阳市", 2026, 2030));
+    let sections: Vec<(&str, &str)> = plan.sections.iter().map(|s| (s.number.as_str(), s.title.as_str())).collect();
+    assert_eq!(sections, [("二", "重点任务")], "numbered by the order of the level-1 headings");
+    let titles: Vec<&str> = plan.tasks.iter().map(|t| t.title.as_str()).collect();
+    assert_eq!(titles, ["提升知识产权创造质量", "强化知识产权保护"]);
+    let texts: Vec<&str> = plan.measures().map(|m| m.measure.text.as_str()).collect();
+    assert_eq!(texts, ["建设高价值专利培育中心。", "支持企业海外布局专利。", "开展侵权假冒专项整治。"]);
+    assert_eq!(plan.tasks[1].responsible, ["公安局"]);
+}

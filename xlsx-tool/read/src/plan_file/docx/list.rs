@@ -9,6 +9,7 @@ use jz_core::{Measure, Task};
 
 use super::task_table::{HEADER_WORDS, fill_blank_rows};
 use super::text::{strip_number, years_in};
+use super::xml::Paragraph;
 use super::{Draft, Unmapped, Words};
 use crate::plan_file::rows::{NUMERALS, numeral};
 
@@ -26,7 +27,7 @@ struct Item {
 /// Only headings with a measure naming units under them become sections and tasks; a
 /// numbered paragraph without units under such a task is a measure too, with the units
 /// of its neighbours, and listed for review.
-pub(super) fn read(paragraphs: &[String]) -> Option<Draft> {
+pub(super) fn read(paragraphs: &[Paragraph]) -> Option<Draft> {
     let items = items(paragraphs);
     // The headings that have a measure with its units under them (a set: a document may
     // hold tens of thousands of paragraphs).
@@ -74,16 +75,24 @@ pub(super) fn read(paragraphs: &[String]) -> Option<Draft> {
     Some(draft)
 }
 
-/// The paragraphs that may be measures, with the headings above them.
-fn items(paragraphs: &[String]) -> Vec<Item> {
+/// The paragraphs that may be measures, with the headings above them. A heading is typed
+/// (`一、`, `（一）`) or, with automatic numbering, a paragraph of heading style 1 or 2
+/// (numbered here in order).
+fn items(paragraphs: &[Paragraph]) -> Vec<Item> {
     let mut out = Vec::new();
     let mut section = (numeral(0), "重点任务".to_string());
     let mut task: Option<String> = None;
-    for p in paragraphs {
+    let mut styled_sections = 0;
+    for Paragraph { text: p, heading } in paragraphs {
         let Some((body, words)) = unit_suffix(p) else {
-            if let Some(title) = task_heading(p) {
+            if let Some(title) = task_heading(p).or_else(|| (*heading == Some(2)).then(|| first_sentence(p))) {
                 task = Some(title);
-            } else if let Some(heading) = section_heading(p) {
+            } else if let Some(heading) = section_heading(p).or_else(|| {
+                (*heading == Some(1)).then(|| {
+                    styled_sections += 1;
+                    (numeral(styled_sections - 1), p.trim().trim_end_matches('。').to_string())
+                })
+            }) {
                 section = heading;
                 task = None;
             } else if let Some(task) = &task
@@ -344,7 +353,7 @@ mod tests {
     }
 
     fn draft(paragraphs: &[&str]) -> Draft {
-        read(&paragraphs.iter().map(|p| p.to_string()).collect::<Vec<_>>()).unwrap()
+        read(&paragraphs.iter().map(|p| Paragraph { text: p.to_string(), heading: None }).collect::<Vec<_>>()).unwrap()
     }
 
     #[test]

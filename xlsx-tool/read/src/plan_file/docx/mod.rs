@@ -139,7 +139,7 @@ pub fn import_docx(bytes: &[u8], base: &Plan) -> Result<Imported, PlanFileError>
     let mut plan = base.clone();
     // The title paragraph: 计划名称, its year range and the place it starts with.
     let mut notes = draft.unmapped;
-    if let Some(title) = paragraphs.iter().take(12).find(|p| is_title(p)) {
+    if let Some(title) = paragraphs.iter().take(12).map(|p| &p.text).find(|p| is_title(p)) {
         match year_range(title) {
             Some((first, last)) => (plan.first_year, plan.last_year) = (first, last),
             None if !same_text(title, &base.title) => notes.push(Unmapped {

@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 
-use super::xml::{Cell, VMerge};
+use super::xml::{Cell, Paragraph, VMerge};
 use super::{Words, indicators, list, task_table, text, units};
 
 /// Pieces the rules look for, joined at random.
@@ -74,6 +74,8 @@ proptest! {
             let _ = text::figure(p);
             let _ = text::year_range(p);
         }
+        let paragraphs: Vec<Paragraph> =
+            paragraphs.into_iter().enumerate().map(|(i, text)| Paragraph { text, heading: [None, Some(1), Some(2)].get(i % 4).copied().flatten() }).collect();
         let _ = list::read(&paragraphs);
     }
 

@@ -106,8 +106,25 @@ pub(super) fn strip_region(name: &str, region: &str) -> String {
 }
 
 /// Words around a figure that are not part of it: `≥8`, `达到30%`, `5000件以上`.
-const AROUND: [&str; 14] =
-    ["≥", "≧", ">", "＞", "达到", "超过", "不低于", "不少于", "力争", "约", "及以上", "以上", "左右", "+"];
+const AROUND: [&str; 17] = [
+    "≥",
+    "≧",
+    ">",
+    "＞",
+    "达到",
+    "超过",
+    "不低于",
+    "不少于",
+    "力争",
+    "累计",
+    "保持",
+    "稳定在",
+    "约",
+    "及以上",
+    "以上",
+    "左右",
+    "+",
+];
 
 /// A figure as a plan's indicator table writes it: the number and what follows it as its
 /// unit (`8件/万人` → 8, `件/万人`; `30%` → 30, `%`; `1,200` → 1200). `None` when the
@@ -141,6 +158,7 @@ mod tests {
         assert_eq!(figure("稳步提升"), None);
         assert_eq!(figure("—"), None);
         assert_eq!(figure("8-10"), None);
+        assert_eq!(figure("累计300件"), Some((300.0, "件".into())));
         assert_eq!(figure("1.2万件"), Some((1.2, "万件".into())));
     }
 

@@ -144,22 +144,61 @@ pub(crate) fn tables(xml: &[u8], limits: &Limits) -> Result<Vec<Table>, ReadErro
     Ok(done)
 }
 
-/// The texts of the first `max` paragraphs outside tables (the title, the headings).
-pub(crate) fn body_paragraphs(xml: &[u8], max: usize) -> Vec<String> {
+/// A paragraph outside tables: its text, and its heading level when its style or outline
+/// level makes it a heading (1 for `标题 1`/`Heading 1`, 2 for the next), which is how a
+/// document with automatic numbering marks its `一、` and `（一）` headings.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Paragraph {
+    pub text: String,
+    pub heading: Option<u8>,
+}
+
+/// The heading level a paragraph style id names: `1`, `Heading1`, `标题1` (Chinese Word
+/// saves its built-in heading styles with the ids `1`, `2`).
+fn style_level(id: &str) -> Option<u8> {
+    let id = id.to_lowercase().replace(' ', "");
+    let level = id.strip_prefix("heading").or_else(|| id.strip_prefix("标题")).unwrap_or(&id);
+    match level {
+        "1" => Some(1),
+        "2" => Some(2),
+        _ => None,
+    }
+}
+
+/// The first `max` non-blank paragraphs outside tables (the title, the headings, the
+/// measures of a plan without an annex table).
+pub(crate) fn body_paragraphs(xml: &[u8], max: usize) -> Vec<Paragraph> {
     let mut reader = Reader::from_reader(xml);
     let mut buf = Vec::new();
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<Paragraph> = Vec::new();
     let (mut depth, mut in_text, mut in_p) = (0usize, false, false);
     while out.len() <= max {
         let Ok(event) = reader.read_event_into(&mut buf) else { break };
+        let empty = matches!(event, Event::Empty(_));
         match event {
-            Event::Start(e) => match e.local_name().as_ref() {
-                "tbl" => depth += 1,
-                "p" if depth == 0 => {
+            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                "tbl" if !empty => depth += 1,
+                "p" if depth == 0 && !empty => {
                     in_p = true;
-                    out.push(String::new());
+                    out.push(Paragraph::default());
                 }
-                "t" => in_text = true,
+                "t" if !empty => in_text = true,
+                "tab" if in_p && depth == 0 => {
+                    if let Some(p) = out.last_mut() {
+                        p.text.push(' ');
+                    }
+                }
+                "pStyle" if in_p && depth == 0 => {
+                    if let Some(p) = out.last_mut() {
+                        p.heading = p.heading.or_else(|| attr(&e, "val").and_then(|v| style_level(&v)));
+                    }
+                }
+                "outlineLvl" if in_p && depth == 0 => {
+                    if let Some(p) = out.last_mut() {
+                        let level = attr(&e, "val").and_then(|v| v.parse::<u8>().ok()).filter(|l| *l < 2);
+                        p.heading = level.map(|l| l + 1).or(p.heading);
+                    }
+                }
                 _ => {}
             },
             Event::End(e) => match e.local_name().as_ref() {
@@ -170,17 +209,12 @@ pub(crate) fn body_paragraphs(xml: &[u8], max: usize) -> Vec<String> {
             },
             Event::Text(t) if in_text && in_p && depth == 0 => {
                 if let Some(p) = out.last_mut() {
-                    p.push_str(&t.xml10_content());
+                    p.text.push_str(&t.xml10_content());
                 }
             }
             Event::GeneralRef(r) if in_text && in_p && depth == 0 => {
                 if let (Some(p), Some(c)) = (out.last_mut(), reference(&r)) {
-                    p.push(c);
-                }
-            }
-            Event::Empty(e) if in_p && depth == 0 && e.local_name().as_ref() == "tab" => {
-                if let Some(p) = out.last_mut() {
-                    p.push(' ');
+                    p.text.push(c);
                 }
             }
             Event::Eof => break,
@@ -188,7 +222,11 @@ pub(crate) fn body_paragraphs(xml: &[u8], max: usize) -> Vec<String> {
         }
         buf.clear();
     }
-    out.into_iter().map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).take(max).collect()
+    out.into_iter()
+        .map(|p| Paragraph { text: p.text.trim().to_string(), ..p })
+        .filter(|p| !p.text.is_empty())
+        .take(max)
+        .collect()
 }
 
 /// The character an entity or character reference stands for (`&amp;`, `&#x4E00;`).
