@@ -176,7 +176,7 @@ pub(crate) enum PlanAction {
         #[arg(short, long, value_name = "输出")]
         output: PathBuf,
     },
-    /// 从实施方案的 Word 文档（.docx）读出附件任务清单，写成计划表
+    /// 从实施方案的 Word 文档（.docx）读出任务清单（附件表格，或正文中以“（……负责）”结尾的举措）和指标表，写成计划表；文档没写明的内容留待填写
     #[command(help_template = HELP, next_help_heading = "选项")]
     Import {
         /// 实施方案 Word 文档
