@@ -85,22 +85,8 @@ fn u32_at(b: &[u8], at: usize) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::xlsb_short_cells::write_header;
+    use super::super::xlsb_short_cells::{record, wide};
     use super::*;
-
-    fn record(typ: u32, data: &[u8]) -> Vec<u8> {
-        let mut out = Vec::new();
-        write_header(&mut out, typ, data.len());
-        out.extend_from_slice(data);
-        out
-    }
-
-    fn wide(s: &str) -> Vec<u8> {
-        let units: Vec<u16> = s.encode_utf16().collect();
-        let mut out = (units.len() as u32).to_le_bytes().to_vec();
-        units.iter().for_each(|u| out.extend_from_slice(&u.to_le_bytes()));
-        out
-    }
 
     fn bundle(state: &[u8], tab: u32, rel: &str, name: &str) -> Vec<u8> {
         record(BUNDLE_SH, &[state, &tab.to_le_bytes(), &wide(rel), &wide(name)].concat())

@@ -122,16 +122,27 @@ pub(crate) fn write_header(out: &mut Vec<u8>, typ: u32, len: usize) {
     varint(len as u32, 4);
 }
 
+/// A whole record (header and data), for the .xlsb guards' tests.
+#[cfg(test)]
+pub(crate) fn record(typ: u32, data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    write_header(&mut out, typ, data.len());
+    out.extend_from_slice(data);
+    out
+}
+
+/// An XLWideString (a u32 count of UTF-16 units, then the units), for the tests.
+#[cfg(test)]
+pub(crate) fn wide(s: &str) -> Vec<u8> {
+    let units: Vec<u16> = s.encode_utf16().collect();
+    let mut out = (units.len() as u32).to_le_bytes().to_vec();
+    units.iter().for_each(|u| out.extend_from_slice(&u.to_le_bytes()));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn record(typ: u32, data: &[u8]) -> Vec<u8> {
-        let mut out = Vec::new();
-        write_header(&mut out, typ, data.len());
-        out.extend_from_slice(data);
-        out
-    }
 
     #[test]
     fn short_cells_get_the_next_column() {

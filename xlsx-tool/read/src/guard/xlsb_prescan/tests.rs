@@ -7,22 +7,8 @@ use std::io::Cursor;
 use calamine::Reader;
 
 use super::check;
-use crate::guard::xlsb_short_cells::write_header;
+use crate::guard::xlsb_short_cells::{record as rec, wide};
 use crate::unpack::tests::zip_of;
-
-fn rec(typ: u32, data: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    write_header(&mut out, typ, data.len());
-    out.extend_from_slice(data);
-    out
-}
-
-fn wide(s: &str) -> Vec<u8> {
-    let units: Vec<u16> = s.encode_utf16().collect();
-    let mut out = (units.len() as u32).to_le_bytes().to_vec();
-    units.iter().for_each(|u| out.extend_from_slice(&u.to_le_bytes()));
-    out
-}
 
 const RELS: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.bin"/></Relationships>"#;
 
