@@ -202,26 +202,40 @@ fn bof_is_biff8(data: &[u8]) -> bool {
     }
 }
 
+/// The records of the sheet substream at `from` as calamine 0.38 reads them, up to and
+/// including its EOF, each with whether it is the sheet's own: `false` inside a nested
+/// substream (BOF … EOF, such as an embedded chart), which calamine skips.
+pub(super) fn sheet_records(stream: &[u8], from: usize) -> impl Iterator<Item = (usize, u32, &[u8], bool)> {
+    let (mut seen_bof, mut depth, mut done) = (false, 0u32, false);
+    biff_records(stream, from).map_while(move |(at, typ, data)| {
+        if done {
+            return None;
+        }
+        let own = depth == 0 && !(typ == 0x0809 && seen_bof);
+        match typ {
+            0x0809 if depth > 0 || seen_bof => depth += 1,
+            0x0809 => seen_bof = true,
+            0x000A if depth > 0 => depth -= 1,
+            0x000A => done = true,
+            _ => {}
+        }
+        Some((at, typ, data, own))
+    })
+}
+
 /// The cell extent of the sheet substream at `pos` (up to its EOF, nested substreams
 /// such as embedded charts skipped as calamine skips them) and the bytes scanned; `Err`
 /// when the sheet alone passes a limit.
 fn sheet_extent(stream: &[u8], pos: usize, limits: &Limits) -> Result<(Extent, usize), Diagnostic> {
     let mut extent = Extent::default();
-    let (mut seen_bof, mut depth, mut end) = (false, 0u32, pos);
-    for (at, typ, data) in biff_records(stream, pos) {
+    let mut end = pos;
+    for (at, typ, data, own) in sheet_records(stream, pos) {
+        // Every record read counts, nested ones too (the bytes scanned bound the time).
         end = at + 4 + data.len();
-        if depth > 0 {
-            match typ {
-                0x0809 => depth += 1,
-                0x000A => depth -= 1,
-                _ => {}
-            }
+        if !own {
             continue;
         }
         match typ {
-            0x0809 if seen_bof => depth += 1,
-            0x0809 => seen_bof = true,
-            0x000A => break,
             // Dimensions: calamine reserves rows × columns for it.
             0x0200 if dimensions_area(data) > limits.max_area() => return Err(area_too_large(limits)),
             // MergeCells: a count, then 8 bytes per range, read unchecked.

@@ -29,7 +29,7 @@
 
 use jz_core::Diagnostic;
 
-use super::prescan::{biff_records, cfb_workbook_stream};
+use super::prescan::{biff_records, cfb_workbook_stream, sheet_records};
 use crate::cfb::SIGNATURE;
 use crate::limits::not_a_workbook;
 
@@ -81,22 +81,9 @@ fn formula_lengths(stream: &[u8]) -> Vec<usize> {
     }
     let mut found = Vec::new();
     for pos in positions.into_iter().filter(|p| *p <= stream.len()) {
-        let (mut seen_bof, mut depth) = (false, 0u32);
-        for (at, typ, data) in biff_records(stream, pos) {
-            if depth > 0 {
-                match typ {
-                    0x0809 => depth += 1,
-                    0x000A => depth -= 1,
-                    _ => {}
-                }
-                continue;
-            }
-            match typ {
-                0x0809 if seen_bof => depth += 1,
-                0x0809 => seen_bof = true,
-                0x000A => break,
-                0x0006 if data.get(20..22).is_some_and(|cce| cce != [0, 0]) => found.push(at + 4 + 20),
-                _ => {}
+        for (at, typ, data, own) in sheet_records(stream, pos) {
+            if own && typ == 0x0006 && data.get(20..22).is_some_and(|cce| cce != [0, 0]) {
+                found.push(at + 4 + 20);
             }
         }
     }
