@@ -7,8 +7,8 @@ use jz_core::evaluation::{Evaluation, MeasureEvaluation, MeasureVerdict, Verdict
 use jz_core::progress::{ON_TRACK, WATCH};
 
 use crate::Error;
-use crate::report::chinese_number;
 use crate::report::docx::{self, Body, Column, Properties};
+use crate::report::{chinese_number, document_date, sign_off};
 
 /// Level-1 headings, in order.
 pub const HEADINGS: [&str; 4] = ["一、总体评价", "二、主要指标完成情况", "三、重点任务落实情况", "四、存在的主要问题"];
@@ -53,19 +53,11 @@ pub fn write_report(plan: &Plan, e: &Evaluation) -> Result<Vec<u8>, Error> {
     indicator_table(&mut body, e, end, &period);
     tasks(&mut body, plan, e);
     problems(&mut body, e);
-    body.blank();
-    body.text(&format!("附件：{ANNEX}"));
-    body.blank();
-    body.blank();
-    body.right(&plan.collector_full_name(), 4);
-    body.right(&format!("{}年  月  日", u32::from(end) + 1), 4);
+    sign_off(&mut body, plan, ANNEX, end);
     annex(&mut body, e, &period);
 
-    let date = e
-        .latest_date
-        .and_then(|d| Some((u16::try_from(d.year).ok()?, u8::try_from(d.month).ok()?, u8::try_from(d.day).ok()?)))
-        .unwrap_or((end.saturating_add(1), 1, 1));
-    let props = Properties { title: title(e), creator: crate::meta::generated_by(), date };
+    let props =
+        Properties { title: title(e), creator: crate::meta::generated_by(), date: document_date(e.latest_date, end) };
     docx::package(&body, &props)
 }
 

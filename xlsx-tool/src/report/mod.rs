@@ -85,20 +85,33 @@ pub fn write_report(plan: &Plan, merge: &Merge) -> Result<Vec<u8>, Error> {
     indicators(&mut body, plan, merge);
     by_task(&mut body, plan, merge, HEADINGS[3], |r| &r.problems, "各单位均未报告存在的问题。");
     by_task(&mut body, plan, merge, HEADINGS[4], |r| &r.next_plan, "各单位均未报告下一步计划。");
+    sign_off(&mut body, plan, ANNEX, year);
+    annex(&mut body, plan, merge);
+
+    let props = Properties {
+        title: title(plan, year),
+        creator: crate::meta::generated_by(),
+        date: document_date(merge.latest_date, year),
+    };
+    docx::package(&body, &props)
+}
+
+/// The end of a report to the addressee: the annex line, then the sender (the plan's
+/// 收报单位 in full) and a date line in the year after `year`, to be dated and stamped.
+pub(crate) fn sign_off(body: &mut Body, plan: &Plan, annex: &str, year: u16) {
     body.blank();
-    body.text(&format!("附件：{ANNEX}"));
+    body.text(&format!("附件：{annex}"));
     body.blank();
     body.blank();
     body.right(&plan.collector_full_name(), 4);
     body.right(&format!("{}年  月  日", u32::from(year) + 1), 4);
-    annex(&mut body, plan, merge);
+}
 
-    let date = merge
-        .latest_date
+/// A report's document date: the latest 填报日期 it covers, else 1 January after `year`.
+pub(crate) fn document_date(latest: Option<Date>, year: u16) -> (u16, u8, u8) {
+    latest
         .and_then(|d| Some((u16::try_from(d.year).ok()?, u8::try_from(d.month).ok()?, u8::try_from(d.day).ok()?)))
-        .unwrap_or((year.saturating_add(1), 1, 1));
-    let props = Properties { title: title(plan, year), creator: crate::meta::generated_by(), date };
-    docx::package(&body, &props)
+        .unwrap_or((year.saturating_add(1), 1, 1))
 }
 
 /// The plan's 报送截止日期 for reports of `year` ([`Plan::due_date`]).
