@@ -122,12 +122,7 @@ fn indicator_table(body: &mut Body, e: &Evaluation, end: u16, period: &str) {
     // Twips of the 8,845 of the text width. The years are in the workbook: on A4 portrait
     // at 小四 their columns would break 5-digit numbers over two lines (seen in LibreOffice).
     let widths = [3745, 1250, 1350, 1250, 1250];
-    let columns: Vec<Column> = INDICATOR_COLUMNS
-        .iter()
-        .zip(widths)
-        .enumerate()
-        .map(|(i, (label, width))| Column { label, width, center: i > 0 })
-        .collect();
+    let columns = Column::all(&INDICATOR_COLUMNS, &widths, 0);
     let rows: Vec<Vec<String>> = e
         .indicators
         .iter()
@@ -243,12 +238,7 @@ fn annex(body: &mut Body, e: &Evaluation, period: &str) {
     body.title(ANNEX);
     body.blank();
     let widths = [700, 2045, 1100, 1000, 1000, 1000, 1000, 1000];
-    let columns: Vec<Column> = UNIT_COLUMNS
-        .iter()
-        .zip(widths)
-        .enumerate()
-        .map(|(i, (label, width))| Column { label, width, center: i != 1 })
-        .collect();
+    let columns = Column::all(&UNIT_COLUMNS, &widths, 1);
     let rows: Vec<Vec<String>> = e
         .units
         .iter()

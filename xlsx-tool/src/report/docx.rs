@@ -69,6 +69,19 @@ pub struct Column {
     pub center: bool,
 }
 
+impl Column {
+    /// The columns of a table: `labels` with their `widths`, the body cells centred
+    /// except in the text column number `text` (0-based), which stays left-aligned.
+    pub fn all(labels: &[&'static str], widths: &[u32], text: usize) -> Vec<Column> {
+        labels
+            .iter()
+            .zip(widths)
+            .enumerate()
+            .map(|(i, (label, width))| Column { label, width: *width, center: i != text })
+            .collect()
+    }
+}
+
 impl Body {
     /// A paragraph of `style` holding `text` (with extra paragraph properties `ppr`).
     fn para(&mut self, style: &str, ppr: &str, text: &str) {

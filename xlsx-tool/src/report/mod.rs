@@ -285,12 +285,7 @@ fn indicators(body: &mut Body, plan: &Plan, merge: &Merge) {
         ]);
     }
     let widths = [3405, 1000, 1000, 1240, 1100, 1100];
-    let columns: Vec<Column> = INDICATOR_COLUMNS
-        .iter()
-        .zip(widths)
-        .enumerate()
-        .map(|(i, (label, width))| Column { label, width, center: i > 0 })
-        .collect();
+    let columns = Column::all(&INDICATOR_COLUMNS, &widths, 0);
     body.table(&columns, &rows);
     for p in merge.summary.progress.iter().filter(|p| matches!(p.judgement, Judgement::Behind | Judgement::Watch)) {
         let name = plan.indicator(&p.id).map_or_else(|| p.id.clone(), |i| i.marked_name());
@@ -358,12 +353,7 @@ fn annex(body: &mut Body, plan: &Plan, merge: &Merge) {
         ]);
     }
     let widths = [600, 1500, 1000, 2945, 1700, 1100];
-    let columns: Vec<Column> = ANNEX_COLUMNS
-        .iter()
-        .zip(widths)
-        .enumerate()
-        .map(|(i, (label, width))| Column { label, width, center: i != 3 })
-        .collect();
+    let columns = Column::all(&ANNEX_COLUMNS, &widths, 3);
     body.table(&columns, &rows);
     if let Some(d) = limit {
         body.text(&format!("注：报送截止日期为{}；“是否按期”按填报日期判断。", chinese_date(d)));
