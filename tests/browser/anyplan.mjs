@@ -49,6 +49,8 @@ await test('a plan read from Word that leaves cells open: what to fill in, and t
   assert(items.some((s) => s.includes('指标 I04“知识产权保护社会满意度”的目标值文件中写作“稳步提升”')), 'the target is listed: ' + items.join(' | '));
   assert((await page.locator('#plan-adopt').count()) === 0, 'a plan with cells to fill in is not adopted as is');
   await axe(page, 'plan to fill in');
+  await page.locator('#plan-to-fill').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(OUT, '31-plan-to-fill.png') });
   const { file, suggested } = await save(page, () => page.click('#plan-fill-download'));
   assert(/^计划_plan-2026-2030-[0-9a-f]{8}\.xlsx$/.test(suggested), 'download name ' + suggested);
   // The downloaded workbook, loaded back as is, names the cells to fill in.
